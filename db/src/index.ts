@@ -1,0 +1,7 @@
+export * from './connection';
+export * from './database';
+export * from './roles';
+export * from './migrate';
+export * from './seed';
+export * from './prepare';
+export * from './embedded';

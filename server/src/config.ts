@@ -1,0 +1,128 @@
+/**
+ * The one place that reads the environment. Every setting is validated here,
+ * with an error that says how to fix it; the rest of the server takes a Config.
+ */
+
+export interface Config {
+  production: boolean;
+  port: number;
+  host: string;
+  /** Owner connection: migrations, and the relay's LISTEN and drain. */
+  databaseUrl: string;
+  /** The API's connection, as bellhop_authenticator. */
+  authDatabaseUrl: string;
+  jwtSecret: string;
+  jwtTtl: string;
+  corsOrigins: string[];
+  graphiql: boolean;
+  introspection: boolean;
+  logLevel: string;
+  /** Also serve the relay on this process (the default). */
+  relay: boolean;
+  /** How often the relay polls while it is draining, and when asleep. */
+  relayPollMs: number;
+  relaySweepMs: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const DEV_JWT_SECRET = 'bellhop-development-secret-do-not-use-in-production';
+export const DEV_AUTHENTICATOR_PASSWORD = 'bellhop-dev-authenticator';
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name}=${JSON.stringify(raw)} is not valid: use a whole number from ${min} to ${max}.`);
+  }
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`${name}=${JSON.stringify(raw)} is not valid: use true or false.`);
+}
+
+function connectionString(env: Env, name: string, value: string | undefined): string {
+  if (!value) throw new ConfigError(`${name} is not set. Set it to a postgres:// URL, or run "npm start" to use the embedded PostgreSQL.`);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL. Expected postgres://user:password@host:5432/database.`);
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`${name} must start with postgres:// (got ${url.protocol}//).`);
+  }
+  if (url.pathname.length <= 1) throw new ConfigError(`${name} must name a database, e.g. postgres://localhost:5432/bellhop.`);
+  return value;
+}
+
+export function authenticatorUrlFor(databaseUrl: string, password: string): string {
+  const url = new URL(databaseUrl);
+  url.username = 'bellhop_authenticator';
+  url.password = encodeURIComponent(password);
+  return url.toString();
+}
+
+export function authenticatorPassword(env: Env = process.env): string {
+  const production = env.NODE_ENV === 'production';
+  const password = env.AUTHENTICATOR_PASSWORD;
+  if (password) return password;
+  if (production && !env.AUTH_DATABASE_URL) {
+    throw new ConfigError('AUTHENTICATOR_PASSWORD (or AUTH_DATABASE_URL) must be set when NODE_ENV=production.');
+  }
+  return DEV_AUTHENTICATOR_PASSWORD;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const databaseUrl = connectionString(env, 'DATABASE_URL', env.DATABASE_URL);
+  const authDatabaseUrl = env.AUTH_DATABASE_URL
+    ? connectionString(env, 'AUTH_DATABASE_URL', env.AUTH_DATABASE_URL)
+    : authenticatorUrlFor(databaseUrl, authenticatorPassword(env));
+
+  const jwtSecret = env.JWT_SECRET || (production ? '' : DEV_JWT_SECRET);
+  if (!jwtSecret) throw new ConfigError('JWT_SECRET must be set when NODE_ENV=production (at least 32 characters; try `openssl rand -base64 48`).');
+  if (production && jwtSecret.length < 32) throw new ConfigError('JWT_SECRET is too short: use at least 32 characters.');
+
+  const jwtTtl = env.JWT_TTL || '7 days';
+  if (!/^\d+\s*(seconds?|minutes?|hours?|days?)$/i.test(jwtTtl)) {
+    throw new ConfigError(`JWT_TTL=${JSON.stringify(jwtTtl)} is not valid: use e.g. "15 minutes", "12 hours" or "7 days".`);
+  }
+
+  const corsOrigins = (env.CORS_ORIGINS ?? (production ? '' : 'http://localhost:3000,http://127.0.0.1:3000'))
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^/]+$/.test(origin)) {
+      throw new ConfigError(`CORS_ORIGINS entry ${JSON.stringify(origin)} is not an origin: use e.g. https://crm.example.com (no path).`);
+    }
+  }
+
+  return {
+    production,
+    port: integer(env, 'PORT', 3001, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl,
+    authDatabaseUrl,
+    jwtSecret,
+    jwtTtl,
+    corsOrigins,
+    graphiql: boolean(env, 'GRAPHIQL', !production),
+    introspection: boolean(env, 'GRAPHQL_INTROSPECTION', !production),
+    logLevel: env.LOG_LEVEL || (production ? 'info' : 'info'),
+    relay: boolean(env, 'RELAY', true),
+    relayPollMs: integer(env, 'RELAY_POLL_MS', 20, 1, 10_000),
+    relaySweepMs: integer(env, 'RELAY_SWEEP_MS', 1_000, 10, 600_000),
+  };
+}

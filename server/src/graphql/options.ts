@@ -1,0 +1,52 @@
+import path from 'node:path';
+import type { PostGraphileOptions } from 'postgraphile';
+import { makePluginHook } from 'postgraphile';
+import PgPubsub from '@graphile/pg-pubsub';
+import { NodePlugin } from 'graphile-build';
+import type { Request } from 'express';
+import type { Config } from '../config';
+import { jwtVerifyOptions } from '../jwt';
+import { PlainListNamesPlugin } from './inflectors';
+import { SimpleMutationsPlugin } from './simpleMutations';
+import { makeErrorHandler } from './errors';
+
+export const SCHEMAS = ['app_public'];
+export const SCHEMA_EXPORT_PATH = path.resolve(__dirname, '../../schema.graphql');
+
+
+/** PostGraphile's options, shared by the live server and the schema export. */
+export function postgraphileOptions(config: Config, extra: Partial<PostGraphileOptions<Request>> = {}): PostGraphileOptions<Request> {
+  return {
+    pluginHook: makePluginHook([PgPubsub]),
+    subscriptions: true,
+    simpleSubscriptions: true,
+    ownerConnectionString: config.databaseUrl,
+    dynamicJson: true,
+    setofFunctionsContainNulls: false,
+    ignoreRBAC: false,
+    disableDefaultMutations: true,
+    simpleCollections: 'both',
+    legacyRelations: 'omit',
+    appendPlugins: [PlainListNamesPlugin, SimpleMutationsPlugin],
+    skipPlugins: [NodePlugin],
+    graphiql: config.graphiql,
+    enhanceGraphiql: true,
+    graphqlRoute: '/graphql',
+    graphiqlRoute: '/graphiql',
+    jwtSecret: config.jwtSecret,
+    jwtPgTypeIdentifier: 'app_public.jwt_token',
+    jwtVerifyOptions,
+    jwtSignOptions: { algorithm: 'HS256' },
+    pgDefaultRole: 'bellhop_visitor',
+    pgSettings: { 'bellhop.jwt_ttl': config.jwtTtl },
+    // PostGraphile sends what this returns as-is; formatted errors are what it expects.
+    handleErrors: makeErrorHandler(config.production) as unknown as PostGraphileOptions<Request>['handleErrors'],
+    disableQueryLog: true,
+    retryOnInitFail: false,
+    bodySizeLimit: '100kB',
+    enableQueryBatching: false,
+    allowExplain: false,
+    sortExport: true,
+    ...extra,
+  };
+}

@@ -1,0 +1,28 @@
+import type http from 'node:http';
+import type { Express } from 'express';
+import type { Pool } from 'pg';
+import { enhanceHttpServerWithWebSockets, postgraphile } from 'postgraphile';
+import type { Config } from '../config';
+import type { Shutdown } from '../shutdown';
+import { SCHEMAS, SCHEMA_EXPORT_PATH, postgraphileOptions } from '../graphql/options';
+
+export async function installPostGraphile(
+  app: Express,
+  httpServer: http.Server,
+  pool: Pool,
+  config: Config,
+  shutdown: Shutdown,
+  options: { exportSchema: boolean },
+): Promise<void> {
+  const middleware = postgraphile(
+    pool,
+    SCHEMAS,
+    postgraphileOptions(config, options.exportSchema ? { exportGqlSchemaPath: SCHEMA_EXPORT_PATH } : {}),
+  );
+  app.use(middleware);
+  // Build the schema now, so a broken database fails the start rather than the first request.
+  await middleware.getGraphQLSchema();
+  // GraphQL subscriptions (graphql-ws) on /graphql, beside Socket.io on /socket.io.
+  await enhanceHttpServerWithWebSockets(httpServer, middleware);
+  shutdown.add(() => middleware.release());
+}

@@ -1,0 +1,38 @@
+import type http from 'node:http';
+import { Server } from 'socket.io';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import type { Shutdown } from '../shutdown';
+import type { ClientToServerEvents, ServerToClientEvents } from '../events';
+import { Relay } from '../relay/relay';
+import { installSocketAuth } from '../relay/socketAuth';
+
+/** Socket.io on the HTTP server, fed by one Relay (one LISTEN connection). */
+export async function installRelay(
+  httpServer: http.Server,
+  config: Config,
+  logger: Logger,
+  shutdown: Shutdown,
+): Promise<{ io: Server; relay: Relay }> {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
+    serveClient: false,
+    cors: { origin: config.corsOrigins, credentials: true },
+    // Clients get no say on the server; keep frames small.
+    maxHttpBufferSize: 10_000,
+  });
+  installSocketAuth(io, config.jwtSecret);
+  const relay = new Relay({
+    databaseUrl: config.databaseUrl,
+    io,
+    logger,
+    pollMs: config.relayPollMs,
+    sweepMs: config.relaySweepMs,
+  });
+  await relay.start();
+  shutdown.add(async () => {
+    await relay.stop();
+    io.disconnectSockets(true);
+    await new Promise<void>((resolve) => io.close(() => resolve()));
+  });
+  return { io, relay };
+}

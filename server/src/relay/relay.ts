@@ -1,0 +1,205 @@
+/**
+ * The relay: NOTIFY is the doorbell, the notifications table the mailbox.
+ *
+ * A ring, a reconnect or the slow safety sweep starts a drain loop that reads
+ * everything new through the Mailbox cursor and emits it. While it loops the
+ * relay is registered as "draining", so writers skip pg_notify (and its
+ * cluster-wide commit lock). Before it stops polling it clears that flag and
+ * keeps reading until every transaction that could have seen the flag set has
+ * finished, so no write is left waiting for a ring that never came.
+ */
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import type { Server } from 'socket.io';
+import type { Logger } from '../logger';
+import { SERVER_EVENTS, type ClientToServerEvents, type NotificationPayload, type ServerToClientEvents } from '../events';
+import { Listener } from './listener';
+import { Mailbox, toUpdatedPayload, type DrainResult } from './mailbox';
+import { RelayMetrics } from './metrics';
+
+export interface RelayOptions {
+  databaseUrl: string;
+  io: Server<ClientToServerEvents, ServerToClientEvents>;
+  logger: Logger;
+  /** Pause between reads while draining. */
+  pollMs: number;
+  /** Safety sweep: read even without a ring this often. */
+  sweepMs: number;
+  /** Stop polling after this long without anything new. */
+  idleAfterMs?: number;
+}
+
+export interface RelayHealth {
+  database: 'up' | 'down';
+  listening: boolean;
+  state: 'asleep' | 'draining';
+  horizon: string | null;
+  pending: number;
+}
+
+const HEARTBEAT_MS = 10_000;
+const PRUNE_MS = 60_000;
+const SETTLE_LIMIT_MS = 250;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function userRoom(userId: string): string {
+  return `user:${userId}`;
+}
+
+export class Relay extends EventEmitter {
+  readonly id = randomUUID();
+  readonly metrics = new RelayMetrics();
+  private readonly listener: Listener;
+  private readonly mailbox = new Mailbox();
+  private loop: Promise<void> | null = null;
+  private rung = false;
+  private draining = false;
+  private stopped = false;
+  private timers: NodeJS.Timeout[] = [];
+  private readonly idleAfterMs: number;
+
+  constructor(private readonly options: RelayOptions) {
+    super();
+    this.idleAfterMs = options.idleAfterMs ?? Math.max(50, options.pollMs * 10);
+    this.listener = new Listener(
+      options.databaseUrl,
+      {
+        onConnected: () => {
+          this.draining = false;
+          void this.register().then(() => this.kick());
+        },
+        onRing: () => this.kick(),
+        onDisconnected: () => {
+          this.metrics.reconnects += 1;
+        },
+      },
+      options.logger,
+    );
+  }
+
+  async start(): Promise<void> {
+    await this.listener.start();
+    await this.mailbox.start((text, values) => this.listener.query(text, values));
+    this.timers.push(
+      setInterval(() => this.kick(), this.options.sweepMs),
+      setInterval(() => void this.register().catch(() => undefined), HEARTBEAT_MS),
+      setInterval(() => void this.listener.query('select app_private.relay_prune()').catch(() => undefined), PRUNE_MS),
+    );
+    for (const timer of this.timers) timer.unref();
+    this.options.logger.info({ relayId: this.id }, 'Relay listening');
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const timer of this.timers) clearInterval(timer);
+    await this.loop?.catch(() => undefined);
+    await this.listener.query('delete from app_private.relays where id = $1', [this.id]).catch(() => undefined);
+    await this.listener.stop();
+  }
+
+  health(): RelayHealth {
+    return {
+      database: this.listener.connected ? 'up' : 'down',
+      listening: this.listener.connected,
+      state: this.draining ? 'draining' : 'asleep',
+      horizon: this.mailbox.horizon?.toString() ?? null,
+      pending: this.mailbox.pending,
+    };
+  }
+
+  /** Something may be new: make sure a drain loop runs (once). */
+  kick(): void {
+    if (this.stopped || !this.listener.connected) return;
+    this.rung = true;
+    if (this.loop) return;
+    this.loop = this.run()
+      .catch((error: Error) => this.options.logger.warn({ err: error.message }, 'Relay drain interrupted'))
+      .finally(() => {
+        this.loop = null;
+        if (this.rung && !this.stopped) this.kick();
+      });
+  }
+
+  private async register(): Promise<void> {
+    await this.listener.query('set synchronous_commit = off');
+    await this.listener.query('select app_private.relay_heartbeat($1, $2)', [this.id, this.draining]);
+  }
+
+  private async setDraining(draining: boolean): Promise<void> {
+    this.draining = draining;
+    await this.listener.query('select app_private.relay_heartbeat($1, $2)', [this.id, draining]);
+  }
+
+  private read(): Promise<DrainResult> {
+    return this.mailbox.drain((text, values) => this.listener.query(text, values));
+  }
+
+  private async run(): Promise<void> {
+    let quietSince = Date.now();
+    let first = true;
+    while (!this.stopped) {
+      this.rung = false;
+      const result = await this.read();
+      this.deliver(result);
+      if (first) {
+        // Announce only after the first read so the ring that woke us costs no extra round trip.
+        await this.setDraining(true);
+        first = false;
+      }
+      if (result.notifications.length > 0 || result.userEvents.length > 0 || result.more) {
+        quietSince = Date.now();
+        continue;
+      }
+      if (this.rung) continue;
+      if (Date.now() - quietSince >= this.idleAfterMs) break;
+      await sleep(this.options.pollMs);
+    }
+    await this.settle();
+  }
+
+  /**
+   * Clear the draining flag, then read until every transaction that began
+   * before that (and so may have skipped its ring) has finished.
+   */
+  private async settle(): Promise<void> {
+    await this.setDraining(false);
+    const [row] = await this.listener.query<{ xmax: string }>('select pg_snapshot_xmax(pg_current_snapshot())::text as xmax');
+    const target = BigInt(row!.xmax);
+    const deadline = Date.now() + SETTLE_LIMIT_MS;
+    while (!this.stopped) {
+      const result = await this.read();
+      this.deliver(result);
+      if (result.horizon >= target && !result.more) return;
+      // A long transaction holds the horizon back; the safety sweep takes over.
+      if (Date.now() > deadline) return;
+      await sleep(this.options.pollMs);
+    }
+  }
+
+  private deliver({ notifications, userEvents }: DrainResult): void {
+    const { io, logger } = this.options;
+    if (notifications.length > 0) {
+      const now = Date.now();
+      for (const notification of notifications) {
+        io.emit(SERVER_EVENTS.created, notification);
+        this.metrics.observeLag(now - Date.parse(notification.createdAt));
+        this.emit('created', notification satisfies NotificationPayload);
+      }
+      this.metrics.relayed += notifications.length;
+      logger.info(
+        { count: notifications.length, firstId: notifications[0]!.id, sockets: io.engine.clientsCount },
+        'Notification emitted',
+      );
+    }
+    for (const event of userEvents) {
+      const room = io.to(userRoom(event.userId));
+      if (event.kind === 'deleted') {
+        room.emit(SERVER_EVENTS.deleted, { ids: event.ids });
+      } else {
+        const payload = toUpdatedPayload(event);
+        if (payload) room.emit(SERVER_EVENTS.updated, payload);
+      }
+    }
+  }
+}
