@@ -5,3 +5,4 @@ export * from './migrate';
 export * from './seed';
 export * from './prepare';
 export * from './embedded';
+export * from './cluster';

@@ -8,6 +8,8 @@ export interface PrepareOptions {
   databaseUrl: string;
   authenticatorPassword: string;
   seed: boolean;
+  /** Also apply migrations/current.sql (development and tests, never production). */
+  current?: boolean;
   log?: (line: string) => void;
 }
 
@@ -18,7 +20,7 @@ export async function prepareDatabase(options: PrepareOptions): Promise<{ create
   if (created) log('Created the database.');
   await withClient(options.databaseUrl, (client) => ensureRoles(client, options.authenticatorPassword));
   log('Applying migrations…');
-  await runMigrations(options.databaseUrl, log);
+  await runMigrations(options.databaseUrl, log, { current: options.current ?? process.env.NODE_ENV !== 'production' });
   let seeded = false;
   if (options.seed) {
     seeded = await withClient(options.databaseUrl, seedDemoData);

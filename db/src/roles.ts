@@ -11,6 +11,8 @@ import { quoteLiteral } from './connection';
 
 export const VISITOR_ROLE = 'bellhop_visitor';
 export const AUTHENTICATOR_ROLE = 'bellhop_authenticator';
+/** Used outside production when AUTHENTICATOR_PASSWORD is unset (npm start, tests). */
+export const DEV_AUTHENTICATOR_PASSWORD = 'bellhop-dev-authenticator';
 
 export async function ensureRoles(client: Client, authenticatorPassword: string): Promise<void> {
   const { rows } = await client.query<{ rolname: string }>(

@@ -1,3 +1,5 @@
+import { DEV_AUTHENTICATOR_PASSWORD } from '@bellhop/db';
+
 /**
  * The one place that reads the environment. Every setting is validated here,
  * with an error that says how to fix it; the rest of the server takes a Config.
@@ -29,7 +31,6 @@ export class ConfigError extends Error {
 }
 
 const DEV_JWT_SECRET = 'bellhop-development-secret-do-not-use-in-production';
-export const DEV_AUTHENTICATOR_PASSWORD = 'bellhop-dev-authenticator';
 
 type Env = Record<string, string | undefined>;
 

@@ -1,5 +1,5 @@
 import type { Express } from 'express';
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import type { Config } from '../config';
 import type { Shutdown } from '../shutdown';
 
@@ -9,6 +9,14 @@ export function installDatabasePool(app: Express, config: Config, shutdown: Shut
   // An idle client dropping (e.g. a database restart) must not crash the process.
   pool.on('error', () => undefined);
   app.locals.authPgPool = pool;
-  shutdown.add(() => pool.end());
+  shutdown.add(async () => {
+    const ended = pool.end();
+    // @graphile/pg-pubsub checks one client out for good and never gives it
+    // back, so pool.end() alone would wait forever: close the stragglers.
+    const internals = pool as unknown as { _clients: PoolClient[]; _idle: Array<{ client: PoolClient }> };
+    const idle = new Set(internals._idle.map((item) => item.client));
+    for (const client of internals._clients) if (!idle.has(client)) client.release(true);
+    await ended;
+  });
   return pool;
 }

@@ -1,0 +1,65 @@
+/**
+ * Helpers for tests. scripts/test.ts prepares one migrated template database
+ * and passes it in the environment; every test file clones its own copy, so
+ * files run in parallel and never see each other's rows.
+ */
+import crypto from 'node:crypto';
+import { Client } from 'pg';
+import { dropDatabase, withClient } from './database';
+import { quoteIdent, withDatabase } from './connection';
+import { DEV_AUTHENTICATOR_PASSWORD } from './roles';
+
+export interface TestDatabase {
+  name: string;
+  /** Owner (superuser) connection to this database. */
+  url: string;
+  /** bellhop_authenticator connection, as the API uses. */
+  authUrl: string;
+  drop(): Promise<void>;
+}
+
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the tests with "npm test", which prepares the database.`);
+  return value;
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const adminUrl = requireEnv('TEST_ADMIN_URL');
+  const template = requireEnv('TEST_TEMPLATE_DB');
+  const name = `bellhop_test_${crypto.randomBytes(6).toString('hex')}`;
+  await withClient(adminUrl, (client) => client.query(`create database ${quoteIdent(name)} template ${quoteIdent(template)}`));
+  const url = withDatabase(adminUrl, name);
+  const auth = new URL(url);
+  auth.username = 'bellhop_authenticator';
+  auth.password = DEV_AUTHENTICATOR_PASSWORD;
+  return { name, url, authUrl: auth.toString(), drop: () => dropDatabase(adminUrl, name) };
+}
+
+/** Runs fn in a transaction as the owner, then rolls it back. */
+export async function withRootDb<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('begin');
+    return await fn(client);
+  } finally {
+    await client.query('rollback').catch(() => undefined);
+    await client.end();
+  }
+}
+
+/** Runs fn in a transaction as the API's visitor role for one user (or anonymous), then rolls it back. */
+export async function withUserDb<T>(url: string, userId: string | null, fn: (client: Client) => Promise<T>): Promise<T> {
+  return withRootDb(url, async (client) => {
+    await client.query(`select set_config('role', 'bellhop_visitor', true), set_config('jwt.claims.user_id', $1, true)`, [userId ?? '']);
+    return fn(client);
+  });
+}
+
+/** Creates a user (as register would) and returns its id. Commits unless run inside a transaction. */
+export async function createUser(client: Client, email: string, name = 'Test User', password = 'password123'): Promise<string> {
+  await client.query('select app_public.register($1, $2, $3)', [email, password, name]);
+  const { rows } = await client.query<{ id: string }>('select id from app_public.users where email = $1', [email]);
+  return rows[0]!.id;
+}

@@ -1,0 +1,115 @@
+/**
+ * `npm test`: the five gates in one command.
+ *   1. typecheck   2. lint   3. generated GraphQL types are current
+ *   4. the Jest suites (db, server, web) against a real PostgreSQL
+ *   5. the browser tests in real Chromium
+ * Leftover processes are checked last. Ends with one line: "N passed, N failed".
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { obtainTestPostgres, prepareDatabase, withClient, withDatabase, dropDatabase, DEV_AUTHENTICATOR_PASSWORD } from '@bellhop/db';
+
+const ROOT = path.resolve(__dirname, '..');
+const say = (line: string) => console.log(`\n[test] ${line}`);
+let passed = 0;
+let failed = 0;
+const failures: string[] = [];
+
+function record(name: string, ok: boolean): void {
+  if (ok) passed += 1;
+  else {
+    failed += 1;
+    failures.push(name);
+  }
+}
+
+function run(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): boolean {
+  say(`${name}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env });
+  return result.status === 0;
+}
+
+function gate(name: string, command: string, args: string[]): void {
+  record(name, run(name, command, args));
+}
+
+interface JestJson {
+  numPassedTests: number;
+  numFailedTests: number;
+  numRuntimeErrorTestSuites: number;
+  success: boolean;
+}
+
+function jest(name: string, args: string[], env: NodeJS.ProcessEnv): void {
+  const output = path.join(os.tmpdir(), `bellhop-jest-${process.pid}-${name}.json`);
+  const ok = run(name, process.execPath, [require.resolve('jest/bin/jest'), ...args, '--json', `--outputFile=${output}`], env);
+  if (!fs.existsSync(output)) {
+    record(`${name} (did not run)`, false);
+    return;
+  }
+  const result = JSON.parse(fs.readFileSync(output, 'utf8')) as JestJson;
+  fs.rmSync(output);
+  passed += result.numPassedTests;
+  failed += result.numFailedTests + result.numRuntimeErrorTestSuites;
+  if (!ok || !result.success) failures.push(name);
+}
+
+function findChromium(): string | null {
+  const candidate = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  return fs.existsSync(candidate) ? candidate : null;
+}
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const quick = only.length > 0;
+  if (!quick) {
+    gate('typecheck', 'npm', ['run', '--silent', 'typecheck']);
+    gate('lint', 'npm', ['run', '--silent', 'lint']);
+    gate('codegen is current', 'npm', ['run', '--silent', 'codegen:check', '-w', 'web']);
+  }
+
+  say('Preparing PostgreSQL…');
+  const postgres = await obtainTestPostgres((line) => console.log(`[test] ${line}`));
+  const template = `bellhop_test_template_${process.pid}`;
+  const templateUrl = withDatabase(postgres.adminUrl, template);
+  try {
+    console.log(`[test] Using ${postgres.description}; migrating template database ${template}…`);
+    await prepareDatabase({ databaseUrl: templateUrl, authenticatorPassword: DEV_AUTHENTICATOR_PASSWORD, seed: false });
+    // A template may have no sessions, or CREATE DATABASE ... TEMPLATE waits and fails.
+    await withClient(postgres.adminUrl, (client) =>
+      client.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [template]),
+    );
+    const env = {
+      ...process.env,
+      TEST_ADMIN_URL: withDatabase(postgres.adminUrl, 'postgres'),
+      TEST_TEMPLATE_DB: template,
+      NODE_ENV: 'test',
+    };
+    jest('jest', ['--config', 'jest.config.js', ...only], env);
+
+    const chromium = findChromium();
+    if (!chromium) {
+      const message = `NO BROWSER: Chromium not found at ${process.env.CHROMIUM_PATH || '/usr/bin/chromium'}. ` +
+        'Install it (apt-get install chromium) or set CHROMIUM_PATH. The browser tests did not run.';
+      console.error(`\n${'!'.repeat(message.length)}\n${message}\n${'!'.repeat(message.length)}`);
+      if (process.env.CI === 'true') record('browser tests (no Chromium)', false);
+    } else if (!quick || only.some((arg) => arg.includes('e2e'))) {
+      jest('e2e', ['--config', 'jest.e2e.config.js', '--runInBand'], { ...env, CHROMIUM_PATH: chromium });
+    }
+  } finally {
+    await dropDatabase(postgres.adminUrl, template).catch(() => undefined);
+    await postgres.stop();
+  }
+
+  if (failures.length > 0) console.log(`\n[test] Failed: ${failures.join(', ')}`);
+  console.log(`\n${passed} passed, ${failed} failed`);
+  process.exit(failed > 0 ? 1 : 0);
+}
+
+main().catch((error: Error) => {
+  console.error(`[test] ${error.message}`);
+  console.log(`\n${passed} passed, ${failed + 1} failed`);
+  process.exit(1);
+});
