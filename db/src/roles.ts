@@ -14,6 +14,15 @@ export const AUTHENTICATOR_ROLE = 'bellhop_authenticator';
 /** Used outside production when AUTHENTICATOR_PASSWORD is unset (npm start, tests). */
 export const DEV_AUTHENTICATOR_PASSWORD = 'bellhop-dev-authenticator';
 
+/**
+ * The authenticator's password: AUTHENTICATOR_PASSWORD, or a development
+ * default outside production. Returns null when production lacks one.
+ */
+export function authenticatorPasswordFrom(env: Record<string, string | undefined>): string | null {
+  if (env.AUTHENTICATOR_PASSWORD) return env.AUTHENTICATOR_PASSWORD;
+  return env.NODE_ENV === 'production' ? null : DEV_AUTHENTICATOR_PASSWORD;
+}
+
 export async function ensureRoles(client: Client, authenticatorPassword: string): Promise<void> {
   const { rows } = await client.query<{ rolname: string }>(
     `select rolname from pg_roles where rolname = any($1)`,
@@ -25,7 +34,10 @@ export async function ensureRoles(client: Client, authenticatorPassword: string)
     if (!existing.has(AUTHENTICATOR_ROLE)) {
       await client.query(`create role ${AUTHENTICATOR_ROLE} login noinherit`);
     }
-    await client.query(`alter role ${AUTHENTICATOR_ROLE} with login noinherit password ${quoteLiteral(authenticatorPassword)}`);
+    // Empty means "managed elsewhere" (AUTH_DATABASE_URL carries its own password).
+    if (authenticatorPassword) {
+      await client.query(`alter role ${AUTHENTICATOR_ROLE} with login noinherit password ${quoteLiteral(authenticatorPassword)}`);
+    }
     await client.query(`grant ${VISITOR_ROLE} to ${AUTHENTICATOR_ROLE}`);
   } catch (error) {
     const code = (error as { code?: string }).code;

@@ -1,4 +1,4 @@
-import { DEV_AUTHENTICATOR_PASSWORD } from '@bellhop/db';
+import { authenticatorPasswordFrom } from '@bellhop/db';
 
 /**
  * The one place that reads the environment. Every setting is validated here,
@@ -75,13 +75,11 @@ export function authenticatorUrlFor(databaseUrl: string, password: string): stri
 }
 
 export function authenticatorPassword(env: Env = process.env): string {
-  const production = env.NODE_ENV === 'production';
-  const password = env.AUTHENTICATOR_PASSWORD;
-  if (password) return password;
-  if (production && !env.AUTH_DATABASE_URL) {
+  const password = authenticatorPasswordFrom(env);
+  if (password === null && !env.AUTH_DATABASE_URL) {
     throw new ConfigError('AUTHENTICATOR_PASSWORD (or AUTH_DATABASE_URL) must be set when NODE_ENV=production.');
   }
-  return DEV_AUTHENTICATOR_PASSWORD;
+  return password ?? '';
 }
 
 export function loadConfig(env: Env = process.env): Config {

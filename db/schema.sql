@@ -1,0 +1,2320 @@
+--
+-- PostgreSQL database dump
+--
+
+
+
+SET statement_timeout = 0;
+SET lock_timeout = 0;
+SET idle_in_transaction_session_timeout = 0;
+SET client_encoding = 'UTF8';
+SET standard_conforming_strings = on;
+SELECT pg_catalog.set_config('search_path', '', false);
+SET check_function_bodies = false;
+SET xmloption = content;
+SET client_min_messages = warning;
+SET row_security = off;
+
+--
+-- Name: app_hidden; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA app_hidden;
+
+
+--
+-- Name: SCHEMA app_hidden; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON SCHEMA app_hidden IS 'Usable by the visitor role, not exposed through GraphQL.';
+
+
+--
+-- Name: app_private; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA app_private;
+
+
+--
+-- Name: SCHEMA app_private; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON SCHEMA app_private IS 'Secrets and trigger internals; never granted to the visitor.';
+
+
+--
+-- Name: app_public; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA app_public;
+
+
+--
+-- Name: SCHEMA app_public; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON SCHEMA app_public IS 'Tables and functions exposed through GraphQL.';
+
+
+--
+-- Name: jwt_token; Type: TYPE; Schema: app_public; Owner: -
+--
+
+CREATE TYPE app_public.jwt_token AS (
+	role text,
+	user_id uuid,
+	exp bigint,
+	aud text,
+	iss text
+);
+
+
+--
+-- Name: TYPE jwt_token; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TYPE app_public.jwt_token IS 'A signed JWT (HS256) to send as "Authorization: Bearer <token>".';
+
+
+--
+-- Name: record_user_event(text, uuid[], timestamp with time zone); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.record_user_event(p_kind text, p_ids uuid[], p_up_to_created_at timestamp with time zone DEFAULT NULL::timestamp with time zone) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  insert into app_private.user_events (user_id, kind, notification_ids, up_to_created_at)
+  values (app_hidden.require_user_id(), p_kind, coalesce(p_ids, '{}'), p_up_to_created_at);
+$$;
+
+
+--
+-- Name: FUNCTION record_user_event(p_kind text, p_ids uuid[], p_up_to_created_at timestamp with time zone); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.record_user_event(p_kind text, p_ids uuid[], p_up_to_created_at timestamp with time zone) IS 'Queues a read-state change of the signed-in user for their other tabs.';
+
+
+--
+-- Name: require_user_id(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.require_user_id() RETURNS uuid
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_public.current_user_id();
+begin
+  if v_user_id is null then
+    raise exception 'You must sign in first: send "Authorization: Bearer <jwtToken>" from login or register.'
+      using errcode = '28000';
+  end if;
+  return v_user_id;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION require_user_id(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.require_user_id() IS 'The signed-in user id, or a clear error for anonymous callers.';
+
+
+--
+-- Name: clip(text, integer); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.clip(p_text text, p_max integer DEFAULT 200) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select case when length(p_text) > p_max then left(p_text, p_max - 1) || '…' else p_text end;
+$$;
+
+
+--
+-- Name: FUNCTION clip(p_text text, p_max integer); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.clip(p_text text, p_max integer) IS 'Shortens text to p_max characters with an ellipsis.';
+
+
+--
+-- Name: issue_token(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.issue_token(p_user_id uuid) RETURNS app_public.jwt_token
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select (
+    'bellhop_visitor',
+    p_user_id,
+    extract(epoch from now() + coalesce(nullif(current_setting('bellhop.jwt_ttl', true), '')::interval, interval '7 days'))::bigint,
+    'bellhop',
+    'bellhop'
+  )::app_public.jwt_token;
+$$;
+
+
+--
+-- Name: FUNCTION issue_token(p_user_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.issue_token(p_user_id uuid) IS 'Builds the claims PostGraphile signs; lifetime from the bellhop.jwt_ttl setting (default 7 days).';
+
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: notifications; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.notifications (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    seq bigint NOT NULL,
+    txid xid8 DEFAULT pg_current_xact_id() NOT NULL,
+    type text NOT NULL,
+    title text NOT NULL,
+    message text NOT NULL,
+    related_lead_id integer,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT notifications_type_valid CHECK ((type = ANY (ARRAY['lead_created'::text, 'task_completed'::text, 'score_updated'::text, 'comment_added'::text])))
+);
+
+
+--
+-- Name: TABLE notifications; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.notifications IS '@omit create,update,delete,all,many
+A notification shown to every signed-in user. Read and deleted state are per user.';
+
+
+--
+-- Name: COLUMN notifications.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.id IS 'Unique identifier of the notification.';
+
+
+--
+-- Name: COLUMN notifications.seq; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.seq IS '@omit
+Insertion order; internal.';
+
+
+--
+-- Name: COLUMN notifications.txid; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.txid IS '@omit
+The transaction that wrote the row; the relay''s cursor.';
+
+
+--
+-- Name: COLUMN notifications.type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.type IS 'lead_created, task_completed, score_updated or comment_added.';
+
+
+--
+-- Name: COLUMN notifications.title; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.title IS 'Short headline, e.g. "New Lead Created".';
+
+
+--
+-- Name: COLUMN notifications.message; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.message IS 'One line of detail, e.g. "John Doe added to pipeline".';
+
+
+--
+-- Name: COLUMN notifications.related_lead_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.related_lead_id IS 'The lead this is about, if any.';
+
+
+--
+-- Name: COLUMN notifications.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.created_at IS 'When the notification was created.';
+
+
+--
+-- Name: COLUMN notifications.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.updated_at IS 'When the notification last changed.';
+
+
+--
+-- Name: notification_payload(app_public.notifications); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.notification_payload(n app_public.notifications) RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select jsonb_build_object(
+    'id', n.id,
+    'type', n.type,
+    'title', n.title,
+    'message', n.message,
+    'isRead', false,
+    'relatedLeadId', n.related_lead_id,
+    'createdAt', to_char(n.created_at, 'YYYY-MM-DD"T"HH24:MI:SS.USTZH:TZM'),
+    'updatedAt', to_char(n.updated_at, 'YYYY-MM-DD"T"HH24:MI:SS.USTZH:TZM')
+  );
+$$;
+
+
+--
+-- Name: FUNCTION notification_payload(n app_public.notifications); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.notification_payload(n app_public.notifications) IS 'A notification as the socket event notification:created carries it.';
+
+
+--
+-- Name: relay_drain(xid8, integer); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.relay_drain(p_since xid8, p_limit integer DEFAULT 5000) RETURNS TABLE(horizon xid8, source text, txid xid8, row_id text, user_id uuid, payload jsonb)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with h as (select pg_snapshot_xmin(pg_current_snapshot()) as horizon)
+  select * from (
+    (select h.horizon, 'notification', n.txid, n.id::text, null::uuid, app_private.notification_payload(n)
+       from app_public.notifications n, h
+       where n.txid >= p_since
+       order by n.txid, n.seq
+       limit p_limit)
+    union all
+    (select h.horizon, 'user_event', e.txid, e.id::text, e.user_id,
+            jsonb_build_object('kind', e.kind, 'ids', e.notification_ids,
+                               'upToCreatedAt', to_char(e.up_to_created_at, 'YYYY-MM-DD"T"HH24:MI:SS.USTZH:TZM'))
+       from app_private.user_events e, h
+       where e.txid >= p_since
+       order by e.txid, e.id
+       limit p_limit)
+  ) rows
+  union all
+  -- Always one row, so the caller learns the horizon even when nothing is new.
+  select h.horizon, 'horizon', null, null, null, null from h;
+$$;
+
+
+--
+-- Name: FUNCTION relay_drain(p_since xid8, p_limit integer); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.relay_drain(p_since xid8, p_limit integer) IS 'The relay''s cursor read: new notifications and user events since p_since, plus the current horizon.';
+
+
+--
+-- Name: relay_heartbeat(uuid, boolean); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.relay_heartbeat(p_relay_id uuid, p_draining boolean) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  insert into app_private.relays (id, draining, heartbeat_at) values (p_relay_id, p_draining, now())
+    on conflict (id) do update set draining = excluded.draining, heartbeat_at = excluded.heartbeat_at;
+$$;
+
+
+--
+-- Name: FUNCTION relay_heartbeat(p_relay_id uuid, p_draining boolean); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.relay_heartbeat(p_relay_id uuid, p_draining boolean) IS 'A relay says it is alive and whether it is draining (polling, so writers need not ring).';
+
+
+--
+-- Name: relay_prune(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.relay_prune() RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  -- Relays that died without saying goodbye, and user events every relay has long read.
+  delete from app_private.relays where heartbeat_at < now() - interval '5 minutes';
+  delete from app_private.user_events where created_at < now() - interval '1 day';
+$$;
+
+
+--
+-- Name: FUNCTION relay_prune(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.relay_prune() IS 'Housekeeping the relays run every minute.';
+
+
+--
+-- Name: ring_doorbell(text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.ring_doorbell(p_source text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  if not exists (
+    select 1 from app_private.relays
+    where draining and heartbeat_at > now() - interval '30 seconds'
+  ) or exists (
+    select 1 from app_private.relays
+    where not draining or heartbeat_at <= now() - interval '30 seconds'
+  ) then
+    perform pg_notify('bellhop_notifications', p_source);
+  end if;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION ring_doorbell(p_source text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.ring_doorbell(p_source text) IS 'NOTIFY bellhop_notifications (payload: the table name) unless every registered relay is awake and draining.';
+
+
+--
+-- Name: tg__ring_doorbell(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.tg__ring_doorbell() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  perform app_private.ring_doorbell(tg_table_name);
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg__ring_doorbell(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.tg__ring_doorbell() IS 'Statement-level: one doorbell per INSERT, multi-row INSERT or COPY.';
+
+
+--
+-- Name: tg__timestamps(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.tg__timestamps() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  new.created_at := case when tg_op = 'INSERT' then coalesce(new.created_at, now()) else old.created_at end;
+  new.updated_at := case when tg_op = 'UPDATE' and old.updated_at >= now() then old.updated_at + interval '1 millisecond' else now() end;
+  return new;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg__timestamps(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.tg__timestamps() IS 'Keeps created_at fixed and moves updated_at forward on every write.';
+
+
+--
+-- Name: tg_comments__notify_added(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.tg_comments__notify_added() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  insert into app_public.notifications (type, title, message, related_lead_id)
+  select 'comment_added', 'New Comment',
+         coalesce(app_private.clip(u.name, 100), 'Someone') || ' commented on '
+           || app_private.clip(l.first_name || ' ' || l.last_name) || ': ' || app_private.clip(c.body, 140),
+         c.lead_id
+  from new_comments c
+  join app_public.leads l on l.id = c.lead_id
+  left join app_public.users u on u.id = c.author_id
+  order by c.id;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_comments__notify_added(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.tg_comments__notify_added() IS 'One comment_added notification per inserted comment.';
+
+
+--
+-- Name: tg_leads__notify_created(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.tg_leads__notify_created() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  insert into app_public.notifications (type, title, message, related_lead_id)
+  select 'lead_created', 'New Lead Created',
+         app_private.clip(l.first_name || ' ' || l.last_name) || ' added to pipeline', l.id
+  from new_leads l
+  order by l.id;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_leads__notify_created(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.tg_leads__notify_created() IS 'One lead_created notification per inserted lead, for any INSERT or COPY.';
+
+
+--
+-- Name: tg_leads__notify_score_updated(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.tg_leads__notify_score_updated() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  insert into app_public.notifications (type, title, message, related_lead_id)
+  select 'score_updated', 'Lead Score Updated',
+         app_private.clip(n.first_name || ' ' || n.last_name) || ' score changed from ' || o.score || ' to ' || n.score, n.id
+  from new_leads n join old_leads o on o.id = n.id
+  where n.score is distinct from o.score
+  order by n.id;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_leads__notify_score_updated(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.tg_leads__notify_score_updated() IS 'One score_updated notification per lead whose score changed.';
+
+
+--
+-- Name: tg_tasks__notify_completed(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.tg_tasks__notify_completed() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  -- Transition tables differ by operation, so each gets its own statement.
+  if tg_op = 'INSERT' then
+    insert into app_public.notifications (type, title, message, related_lead_id)
+    select 'task_completed', 'Task Completed',
+           '"' || app_private.clip(t.title, 120) || '" completed for ' || app_private.clip(l.first_name || ' ' || l.last_name),
+           t.lead_id
+    from new_tasks t join app_public.leads l on l.id = t.lead_id
+    where t.completed_at is not null
+    order by t.id;
+  else
+    insert into app_public.notifications (type, title, message, related_lead_id)
+    select 'task_completed', 'Task Completed',
+           '"' || app_private.clip(t.title, 120) || '" completed for ' || app_private.clip(l.first_name || ' ' || l.last_name),
+           t.lead_id
+    from new_tasks t join old_tasks o on o.id = t.id join app_public.leads l on l.id = t.lead_id
+    where t.completed_at is not null and o.completed_at is null
+    order by t.id;
+  end if;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_tasks__notify_completed(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.tg_tasks__notify_completed() IS 'One task_completed notification per task that is inserted completed or becomes completed.';
+
+
+--
+-- Name: current_user_id(); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.current_user_id() RETURNS uuid
+    LANGUAGE sql STABLE
+    AS $$
+  select nullif(pg_catalog.current_setting('jwt.claims.user_id', true), '')::uuid;
+$$;
+
+
+--
+-- Name: FUNCTION current_user_id(); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.current_user_id() IS 'The id of the signed-in user, from the verified JWT; null for anonymous callers.';
+
+
+--
+-- Name: comments; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.comments (
+    id integer NOT NULL,
+    lead_id integer NOT NULL,
+    author_id uuid DEFAULT app_public.current_user_id(),
+    body text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT comments_body_present CHECK ((length(btrim(body)) > 0))
+);
+
+
+--
+-- Name: TABLE comments; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.comments IS 'A note on a lead. Adding one notifies everyone.';
+
+
+--
+-- Name: COLUMN comments.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.comments.id IS 'Unique identifier of the comment.';
+
+
+--
+-- Name: COLUMN comments.lead_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.comments.lead_id IS 'The lead this comment is on.';
+
+
+--
+-- Name: COLUMN comments.author_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.comments.author_id IS 'Who wrote it; defaults to the signed-in user.';
+
+
+--
+-- Name: COLUMN comments.body; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.comments.body IS 'The text of the comment.';
+
+
+--
+-- Name: COLUMN comments.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.comments.created_at IS 'When the comment was added.';
+
+
+--
+-- Name: COLUMN comments.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.comments.updated_at IS 'When the comment last changed.';
+
+
+--
+-- Name: add_comment(integer, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.add_comment(lead_id integer, body text) RETURNS app_public.comments
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_comment app_public.comments;
+begin
+  perform app_hidden.require_user_id();
+  insert into app_public.comments (lead_id, body) values (add_comment.lead_id, add_comment.body)
+    returning * into v_comment;
+  return v_comment;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION add_comment(lead_id integer, body text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.add_comment(lead_id integer, body text) IS '@omit execute
+Adds a comment to a lead and notifies everyone.';
+
+
+--
+-- Name: tasks; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.tasks (
+    id integer NOT NULL,
+    lead_id integer NOT NULL,
+    title text NOT NULL,
+    completed_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT tasks_title_present CHECK ((length(btrim(title)) > 0))
+);
+
+
+--
+-- Name: TABLE tasks; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.tasks IS 'A to-do on a lead. Completing one notifies everyone.';
+
+
+--
+-- Name: COLUMN tasks.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.tasks.id IS 'Unique identifier of the task.';
+
+
+--
+-- Name: COLUMN tasks.lead_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.tasks.lead_id IS 'The lead this task belongs to.';
+
+
+--
+-- Name: COLUMN tasks.title; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.tasks.title IS 'What needs doing.';
+
+
+--
+-- Name: COLUMN tasks.completed_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.tasks.completed_at IS 'When the task was completed; null while open.';
+
+
+--
+-- Name: COLUMN tasks.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.tasks.created_at IS 'When the task was created.';
+
+
+--
+-- Name: COLUMN tasks.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.tasks.updated_at IS 'When the task last changed.';
+
+
+--
+-- Name: complete_task(integer); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.complete_task(id integer) RETURNS app_public.tasks
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_task app_public.tasks;
+begin
+  perform app_hidden.require_user_id();
+  update app_public.tasks t set completed_at = coalesce(t.completed_at, now())
+    where t.id = complete_task.id
+    returning * into v_task;
+  if not found then
+    raise exception 'No task with id %.', complete_task.id using errcode = 'P0002';
+  end if;
+  return v_task;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION complete_task(id integer); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.complete_task(id integer) IS '@omit execute
+Completes a task and notifies everyone; completing it again changes nothing.';
+
+
+--
+-- Name: leads; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.leads (
+    id integer NOT NULL,
+    first_name text NOT NULL,
+    last_name text NOT NULL,
+    email public.citext NOT NULL,
+    company text,
+    status text DEFAULT 'new'::text NOT NULL,
+    score integer DEFAULT 0 NOT NULL,
+    owner_id uuid DEFAULT app_public.current_user_id(),
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT leads_email_valid CHECK ((email OPERATOR(public.~) '^[^@\s]+@[^@\s]+\.[^@\s]+$'::public.citext)),
+    CONSTRAINT leads_first_name_present CHECK ((length(btrim(first_name)) > 0)),
+    CONSTRAINT leads_last_name_present CHECK ((length(btrim(last_name)) > 0)),
+    CONSTRAINT leads_score_range CHECK (((score >= 0) AND (score <= 100))),
+    CONSTRAINT leads_status_valid CHECK ((status = ANY (ARRAY['new'::text, 'contacted'::text, 'qualified'::text, 'won'::text, 'lost'::text])))
+);
+
+
+--
+-- Name: TABLE leads; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.leads IS 'A sales lead in the pipeline. Inserting one, from anywhere, notifies everyone.';
+
+
+--
+-- Name: COLUMN leads.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.leads.id IS 'Unique identifier of the lead.';
+
+
+--
+-- Name: COLUMN leads.first_name; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.leads.first_name IS 'First name; required.';
+
+
+--
+-- Name: COLUMN leads.last_name; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.leads.last_name IS 'Last name; required.';
+
+
+--
+-- Name: COLUMN leads.email; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.leads.email IS 'Contact email; must look like an email address.';
+
+
+--
+-- Name: COLUMN leads.company; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.leads.company IS 'Company the lead works for, if known.';
+
+
+--
+-- Name: COLUMN leads.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.leads.status IS 'Pipeline stage: new, contacted, qualified, won or lost.';
+
+
+--
+-- Name: COLUMN leads.score; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.leads.score IS 'Activity score from 0 to 100; changing it notifies everyone.';
+
+
+--
+-- Name: COLUMN leads.owner_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.leads.owner_id IS 'The user who owns the lead; defaults to whoever created it.';
+
+
+--
+-- Name: COLUMN leads.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.leads.created_at IS 'When the lead was created.';
+
+
+--
+-- Name: COLUMN leads.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.leads.updated_at IS 'When the lead last changed.';
+
+
+--
+-- Name: create_lead(text, text, text, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.create_lead(first_name text, last_name text, email text, company text DEFAULT NULL::text) RETURNS app_public.leads
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_lead app_public.leads;
+begin
+  perform app_hidden.require_user_id();
+  insert into app_public.leads (first_name, last_name, email, company)
+    values (btrim(create_lead.first_name), btrim(create_lead.last_name), btrim(create_lead.email), nullif(btrim(create_lead.company), ''))
+    returning * into v_lead;
+  return v_lead;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION create_lead(first_name text, last_name text, email text, company text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.create_lead(first_name text, last_name text, email text, company text) IS '@omit execute
+Adds a lead to the pipeline and notifies everyone.';
+
+
+--
+-- Name: create_task(integer, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.create_task(lead_id integer, title text) RETURNS app_public.tasks
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_task app_public.tasks;
+begin
+  perform app_hidden.require_user_id();
+  insert into app_public.tasks (lead_id, title) values (create_task.lead_id, btrim(create_task.title))
+    returning * into v_task;
+  return v_task;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION create_task(lead_id integer, title text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.create_task(lead_id integer, title text) IS '@omit execute
+Adds an open task to a lead.';
+
+
+--
+-- Name: users; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.users (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    email public.citext NOT NULL,
+    name text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT users_email_valid CHECK ((email OPERATOR(public.~) '^[^@\s]+@[^@\s]+\.[^@\s]+$'::public.citext)),
+    CONSTRAINT users_name_present CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 200)))
+);
+
+
+--
+-- Name: TABLE users; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.users IS 'A person who signs in to the CRM.';
+
+
+--
+-- Name: COLUMN users.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.users.id IS 'Unique identifier of the user.';
+
+
+--
+-- Name: COLUMN users.email; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.users.email IS 'Email address used to sign in; unique, case-insensitive.';
+
+
+--
+-- Name: COLUMN users.name; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.users.name IS 'Display name.';
+
+
+--
+-- Name: COLUMN users.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.users.created_at IS 'When the account was created.';
+
+
+--
+-- Name: COLUMN users.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.users.updated_at IS 'When the account last changed.';
+
+
+--
+-- Name: current_user(); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public."current_user"() RETURNS app_public.users
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select u.* from app_public.users u where u.id = app_public.current_user_id();
+$$;
+
+
+--
+-- Name: FUNCTION "current_user"(); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public."current_user"() IS 'The signed-in user, or null.';
+
+
+--
+-- Name: delete_notification(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.delete_notification(id uuid) RETURNS boolean
+    LANGUAGE plpgsql STRICT
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user_id();
+begin
+  if not exists (select 1 from app_public.notifications n where n.id = delete_notification.id) then
+    raise exception 'No notification with id %.', delete_notification.id using errcode = 'P0002';
+  end if;
+  insert into app_hidden.notification_receipts as r (user_id, notification_id, is_deleted)
+    values (v_user_id, delete_notification.id, true)
+    on conflict (user_id, notification_id) do update set is_deleted = true;
+  perform app_hidden.record_user_event('deleted', array[delete_notification.id]);
+  return true;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION delete_notification(id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.delete_notification(id uuid) IS '@omit execute
+Hides a notification for the signed-in user only; everyone else still sees it.';
+
+
+--
+-- Name: get_notifications(boolean); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.get_notifications(unread_only boolean DEFAULT false) RETURNS SETOF app_public.notifications
+    LANGUAGE sql STABLE
+    AS $$
+  select n.*
+  from app_public.notifications n
+  where app_hidden.require_user_id() is not null
+    and not exists (
+      select 1 from app_hidden.notification_receipts r
+      where r.user_id = app_public.current_user_id() and r.notification_id = n.id and r.is_deleted
+    )
+    and (not coalesce(unread_only, false) or not app_public.notifications_is_read(n))
+  order by n.seq desc;
+$$;
+
+
+--
+-- Name: FUNCTION get_notifications(unread_only boolean); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.get_notifications(unread_only boolean) IS '@simpleCollections only
+@sortable false
+@filterable false
+The signed-in user''s notifications, newest first, without the ones they deleted. Page with first/offset; set unreadOnly to skip read ones.';
+
+
+--
+-- Name: get_unread_count(); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.get_unread_count() RETURNS integer
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with me as (
+    select app_hidden.require_user_id() as user_id
+  ), wm as (
+    select coalesce(w.read_up_to, 0) as read_up_to, coalesce(w.marked_at, '-infinity') as marked_at
+    from me left join app_hidden.notification_watermarks w on w.user_id = me.user_id
+  )
+  select (
+    -- Above the watermark: unread unless deleted or explicitly read since.
+    select count(*) from app_public.notifications n, wm
+    where n.seq > wm.read_up_to
+      and not exists (
+        select 1 from app_hidden.notification_receipts r, me
+        where r.user_id = me.user_id and r.notification_id = n.id
+          and (r.is_deleted or (r.is_read and r.read_set_at > wm.marked_at))
+      )
+  ) + (
+    -- At or below it: only what was explicitly marked unread since.
+    select count(*) from app_hidden.notification_receipts r
+      join app_public.notifications n on n.id = r.notification_id, me, wm
+    where r.user_id = me.user_id and n.seq <= wm.read_up_to
+      and not r.is_deleted and r.is_read = false and r.read_set_at > wm.marked_at
+  )::int;
+$$;
+
+
+--
+-- Name: FUNCTION get_unread_count(); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.get_unread_count() IS 'How many of the signed-in user''s notifications are unread.';
+
+
+--
+-- Name: login(text, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.login(email text, password text) RETURNS app_public.jwt_token
+    LANGUAGE plpgsql STRICT SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid;
+  v_hash text;
+begin
+  select u.id, s.password_hash into v_user_id, v_hash
+    from app_public.users u join app_private.user_secrets s on s.user_id = u.id
+    where u.email = login.email::citext;
+  -- Hash even for unknown emails so timing does not reveal which accounts exist.
+  if v_hash is null then
+    perform crypt(password, gen_salt('bf', 10));
+  elsif crypt(password, v_hash) = v_hash then
+    return app_private.issue_token(v_user_id);
+  end if;
+  raise exception 'Incorrect email or password.' using errcode = '28P01';
+end;
+$$;
+
+
+--
+-- Name: FUNCTION login(email text, password text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.login(email text, password text) IS 'Returns a JWT for a correct email and password; the same error for a wrong password and an unknown email.';
+
+
+--
+-- Name: mark_all_as_read(); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.mark_all_as_read() RETURNS boolean
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user_id();
+  v_up_to bigint;
+  v_up_to_created_at timestamptz;
+begin
+  select n.seq, n.created_at into v_up_to, v_up_to_created_at
+    from app_public.notifications n order by n.seq desc limit 1;
+  insert into app_hidden.notification_watermarks as w (user_id, read_up_to, marked_at)
+    values (v_user_id, coalesce(v_up_to, 0), clock_timestamp())
+    on conflict (user_id) do update
+      set read_up_to = greatest(w.read_up_to, excluded.read_up_to), marked_at = excluded.marked_at;
+  perform app_hidden.record_user_event('all_read', null, v_up_to_created_at);
+  return true;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION mark_all_as_read(); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.mark_all_as_read() IS '@omit execute
+Marks everything as read for the signed-in user in one step, whatever the history size.';
+
+
+--
+-- Name: mark_as_read(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.mark_as_read(id uuid) RETURNS app_public.notifications
+    LANGUAGE plpgsql STRICT
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user_id();
+  v_notification app_public.notifications;
+begin
+  select n.* into v_notification from app_public.notifications n where n.id = mark_as_read.id;
+  if not found then
+    raise exception 'No notification with id %.', mark_as_read.id using errcode = 'P0002';
+  end if;
+  insert into app_hidden.notification_receipts as r (user_id, notification_id, is_read, read_set_at)
+    values (v_user_id, v_notification.id, true, clock_timestamp())
+    on conflict (user_id, notification_id) do update set is_read = true, read_set_at = excluded.read_set_at;
+  perform app_hidden.record_user_event('read', array[v_notification.id]);
+  return v_notification;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION mark_as_read(id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.mark_as_read(id uuid) IS '@omit execute
+Marks one notification as read for the signed-in user.';
+
+
+--
+-- Name: mark_as_unread(uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.mark_as_unread(id uuid) RETURNS app_public.notifications
+    LANGUAGE plpgsql STRICT
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_hidden.require_user_id();
+  v_notification app_public.notifications;
+begin
+  select n.* into v_notification from app_public.notifications n where n.id = mark_as_unread.id;
+  if not found then
+    raise exception 'No notification with id %.', mark_as_unread.id using errcode = 'P0002';
+  end if;
+  insert into app_hidden.notification_receipts as r (user_id, notification_id, is_read, read_set_at)
+    values (v_user_id, v_notification.id, false, clock_timestamp())
+    on conflict (user_id, notification_id) do update set is_read = false, read_set_at = excluded.read_set_at;
+  perform app_hidden.record_user_event('unread', array[v_notification.id]);
+  return v_notification;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION mark_as_unread(id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.mark_as_unread(id uuid) IS '@omit execute
+Marks one notification as unread for the signed-in user.';
+
+
+--
+-- Name: notifications_is_read(app_public.notifications); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.notifications_is_read(n app_public.notifications) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+  select case
+    when r.is_read is not null and r.read_set_at > coalesce(w.marked_at, '-infinity') then r.is_read
+    else n.seq <= coalesce(w.read_up_to, 0)
+  end
+  from (select app_public.current_user_id() as user_id) me
+  left join app_hidden.notification_watermarks w on w.user_id = me.user_id
+  left join app_hidden.notification_receipts r on r.user_id = me.user_id and r.notification_id = n.id;
+$$;
+
+
+--
+-- Name: FUNCTION notifications_is_read(n app_public.notifications); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.notifications_is_read(n app_public.notifications) IS 'Whether the signed-in user has read this notification.';
+
+
+--
+-- Name: register(text, text, text); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.register(email text, password text, name text) RETURNS app_public.jwt_token
+    LANGUAGE plpgsql STRICT SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  v_user app_public.users;
+begin
+  if email !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$' then
+    raise exception 'Email "%" is not a valid email address.', email using errcode = '22023';
+  end if;
+  if length(btrim(name)) = 0 then
+    raise exception 'Name must not be empty.' using errcode = '22023';
+  end if;
+  if length(password) < 8 then
+    raise exception 'Password must be at least 8 characters long.' using errcode = '22023';
+  end if;
+  if exists (select 1 from app_public.users u where u.email = register.email::citext) then
+    raise exception 'An account with this email already exists; sign in instead.' using errcode = '23505';
+  end if;
+
+  insert into app_public.users (email, name) values (register.email, btrim(register.name))
+    returning * into v_user;
+  insert into app_private.user_secrets (user_id, password_hash)
+    values (v_user.id, crypt(password, gen_salt('bf', 10)));
+  -- History from before you joined counts as read: a new teammate starts at zero.
+  insert into app_hidden.notification_watermarks (user_id, read_up_to, marked_at)
+    values (v_user.id, coalesce((select max(seq) from app_public.notifications), 0), now());
+  return app_private.issue_token(v_user.id);
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION register(email text, password text, name text); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.register(email text, password text, name text) IS 'Creates an account and returns a JWT. The password needs at least 8 characters; it is stored as a bcrypt hash (cost 10).';
+
+
+--
+-- Name: update_lead_score(integer, integer); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.update_lead_score(id integer, score integer) RETURNS app_public.leads
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_lead app_public.leads;
+begin
+  perform app_hidden.require_user_id();
+  update app_public.leads l set score = update_lead_score.score
+    where l.id = update_lead_score.id
+    returning * into v_lead;
+  if not found then
+    raise exception 'No lead with id %.', update_lead_score.id using errcode = 'P0002';
+  end if;
+  return v_lead;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION update_lead_score(id integer, score integer); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.update_lead_score(id integer, score integer) IS '@omit execute
+Sets a lead''s activity score (0 to 100) and notifies everyone if it changed.';
+
+
+--
+-- Name: notification_receipts; Type: TABLE; Schema: app_hidden; Owner: -
+--
+
+CREATE TABLE app_hidden.notification_receipts (
+    user_id uuid NOT NULL,
+    notification_id uuid NOT NULL,
+    is_read boolean,
+    is_deleted boolean DEFAULT false NOT NULL,
+    read_set_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+
+--
+-- Name: TABLE notification_receipts; Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON TABLE app_hidden.notification_receipts IS 'Per user and notification: an explicit read/unread choice (newer than the watermark wins) and deletion.';
+
+
+--
+-- Name: notification_watermarks; Type: TABLE; Schema: app_hidden; Owner: -
+--
+
+CREATE TABLE app_hidden.notification_watermarks (
+    user_id uuid NOT NULL,
+    read_up_to bigint DEFAULT 0 NOT NULL,
+    marked_at timestamp with time zone DEFAULT '-infinity'::timestamp with time zone NOT NULL
+);
+
+
+--
+-- Name: TABLE notification_watermarks; Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON TABLE app_hidden.notification_watermarks IS 'Per user: every notification with seq <= read_up_to is read unless a later receipt says otherwise.';
+
+
+--
+-- Name: relays; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE UNLOGGED TABLE app_private.relays (
+    id uuid NOT NULL,
+    draining boolean DEFAULT false NOT NULL,
+    heartbeat_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+
+--
+-- Name: TABLE relays; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.relays IS 'Live relay processes. draining = true means "polling right now, no need to ring".';
+
+
+--
+-- Name: user_events; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.user_events (
+    id bigint NOT NULL,
+    txid xid8 DEFAULT pg_current_xact_id() NOT NULL,
+    user_id uuid NOT NULL,
+    kind text NOT NULL,
+    notification_ids uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+    up_to_created_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT user_events_kind_check CHECK ((kind = ANY (ARRAY['read'::text, 'unread'::text, 'all_read'::text, 'deleted'::text])))
+);
+
+
+--
+-- Name: TABLE user_events; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.user_events IS 'Outbox of per-user read/delete changes for the relay; rows older than a day are pruned.';
+
+
+--
+-- Name: user_events_id_seq; Type: SEQUENCE; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.user_events ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME app_private.user_events_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: user_secrets; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.user_secrets (
+    user_id uuid NOT NULL,
+    password_hash text NOT NULL
+);
+
+
+--
+-- Name: TABLE user_secrets; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.user_secrets IS 'Password hashes (bcrypt via pgcrypto), never visible to the API.';
+
+
+--
+-- Name: comments_id_seq; Type: SEQUENCE; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.comments ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME app_public.comments_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: leads_id_seq; Type: SEQUENCE; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.leads ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME app_public.leads_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: notifications_seq_seq; Type: SEQUENCE; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.notifications ALTER COLUMN seq ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME app_public.notifications_seq_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: tasks_id_seq; Type: SEQUENCE; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.tasks ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME app_public.tasks_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: notification_receipts notification_receipts_pkey; Type: CONSTRAINT; Schema: app_hidden; Owner: -
+--
+
+ALTER TABLE ONLY app_hidden.notification_receipts
+    ADD CONSTRAINT notification_receipts_pkey PRIMARY KEY (user_id, notification_id);
+
+
+--
+-- Name: notification_watermarks notification_watermarks_pkey; Type: CONSTRAINT; Schema: app_hidden; Owner: -
+--
+
+ALTER TABLE ONLY app_hidden.notification_watermarks
+    ADD CONSTRAINT notification_watermarks_pkey PRIMARY KEY (user_id);
+
+
+--
+-- Name: relays relays_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.relays
+    ADD CONSTRAINT relays_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: user_events user_events_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.user_events
+    ADD CONSTRAINT user_events_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: user_secrets user_secrets_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.user_secrets
+    ADD CONSTRAINT user_secrets_pkey PRIMARY KEY (user_id);
+
+
+--
+-- Name: comments comments_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.comments
+    ADD CONSTRAINT comments_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: leads leads_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.leads
+    ADD CONSTRAINT leads_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: notifications notifications_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.notifications
+    ADD CONSTRAINT notifications_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: notifications notifications_seq_key; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.notifications
+    ADD CONSTRAINT notifications_seq_key UNIQUE (seq);
+
+
+--
+-- Name: CONSTRAINT notifications_seq_key ON notifications; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT notifications_seq_key ON app_public.notifications IS '@omit';
+
+
+--
+-- Name: tasks tasks_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.tasks
+    ADD CONSTRAINT tasks_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: users users_email_key; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.users
+    ADD CONSTRAINT users_email_key UNIQUE (email);
+
+
+--
+-- Name: CONSTRAINT users_email_key ON users; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON CONSTRAINT users_email_key ON app_public.users IS '@omit';
+
+
+--
+-- Name: users users_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.users
+    ADD CONSTRAINT users_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: notification_receipts_notification_id_idx; Type: INDEX; Schema: app_hidden; Owner: -
+--
+
+CREATE INDEX notification_receipts_notification_id_idx ON app_hidden.notification_receipts USING btree (notification_id);
+
+
+--
+-- Name: user_events_txid_idx; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX user_events_txid_idx ON app_private.user_events USING btree (txid);
+
+
+--
+-- Name: comments_author_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX comments_author_id_idx ON app_public.comments USING btree (author_id);
+
+
+--
+-- Name: comments_lead_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX comments_lead_id_idx ON app_public.comments USING btree (lead_id);
+
+
+--
+-- Name: leads_created_at_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX leads_created_at_idx ON app_public.leads USING btree (created_at DESC);
+
+
+--
+-- Name: leads_owner_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX leads_owner_id_idx ON app_public.leads USING btree (owner_id);
+
+
+--
+-- Name: notifications_related_lead_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX notifications_related_lead_id_idx ON app_public.notifications USING btree (related_lead_id);
+
+
+--
+-- Name: notifications_txid_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX notifications_txid_idx ON app_public.notifications USING btree (txid);
+
+
+--
+-- Name: tasks_lead_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX tasks_lead_id_idx ON app_public.tasks USING btree (lead_id);
+
+
+--
+-- Name: user_events _900_ring_doorbell; Type: TRIGGER; Schema: app_private; Owner: -
+--
+
+CREATE TRIGGER _900_ring_doorbell AFTER INSERT ON app_private.user_events FOR EACH STATEMENT EXECUTE FUNCTION app_private.tg__ring_doorbell();
+
+
+--
+-- Name: comments _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE INSERT OR UPDATE ON app_public.comments FOR EACH ROW EXECUTE FUNCTION app_private.tg__timestamps();
+
+
+--
+-- Name: leads _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE INSERT OR UPDATE ON app_public.leads FOR EACH ROW EXECUTE FUNCTION app_private.tg__timestamps();
+
+
+--
+-- Name: tasks _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE INSERT OR UPDATE ON app_public.tasks FOR EACH ROW EXECUTE FUNCTION app_private.tg__timestamps();
+
+
+--
+-- Name: users _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_timestamps BEFORE INSERT OR UPDATE ON app_public.users FOR EACH ROW EXECUTE FUNCTION app_private.tg__timestamps();
+
+
+--
+-- Name: comments _500_notify_added; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _500_notify_added AFTER INSERT ON app_public.comments REFERENCING NEW TABLE AS new_comments FOR EACH STATEMENT EXECUTE FUNCTION app_private.tg_comments__notify_added();
+
+
+--
+-- Name: tasks _500_notify_completed_on_insert; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _500_notify_completed_on_insert AFTER INSERT ON app_public.tasks REFERENCING NEW TABLE AS new_tasks FOR EACH STATEMENT EXECUTE FUNCTION app_private.tg_tasks__notify_completed();
+
+
+--
+-- Name: tasks _500_notify_completed_on_update; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _500_notify_completed_on_update AFTER UPDATE ON app_public.tasks REFERENCING OLD TABLE AS old_tasks NEW TABLE AS new_tasks FOR EACH STATEMENT EXECUTE FUNCTION app_private.tg_tasks__notify_completed();
+
+
+--
+-- Name: leads _500_notify_created; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _500_notify_created AFTER INSERT ON app_public.leads REFERENCING NEW TABLE AS new_leads FOR EACH STATEMENT EXECUTE FUNCTION app_private.tg_leads__notify_created();
+
+
+--
+-- Name: leads _500_notify_score_updated; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _500_notify_score_updated AFTER UPDATE ON app_public.leads REFERENCING OLD TABLE AS old_leads NEW TABLE AS new_leads FOR EACH STATEMENT EXECUTE FUNCTION app_private.tg_leads__notify_score_updated();
+
+
+--
+-- Name: notifications _900_ring_doorbell; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _900_ring_doorbell AFTER INSERT ON app_public.notifications FOR EACH STATEMENT EXECUTE FUNCTION app_private.tg__ring_doorbell();
+
+
+--
+-- Name: notification_receipts notification_receipts_notification_id_fkey; Type: FK CONSTRAINT; Schema: app_hidden; Owner: -
+--
+
+ALTER TABLE ONLY app_hidden.notification_receipts
+    ADD CONSTRAINT notification_receipts_notification_id_fkey FOREIGN KEY (notification_id) REFERENCES app_public.notifications(id) ON DELETE CASCADE;
+
+
+--
+-- Name: notification_receipts notification_receipts_user_id_fkey; Type: FK CONSTRAINT; Schema: app_hidden; Owner: -
+--
+
+ALTER TABLE ONLY app_hidden.notification_receipts
+    ADD CONSTRAINT notification_receipts_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: notification_watermarks notification_watermarks_user_id_fkey; Type: FK CONSTRAINT; Schema: app_hidden; Owner: -
+--
+
+ALTER TABLE ONLY app_hidden.notification_watermarks
+    ADD CONSTRAINT notification_watermarks_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: user_events user_events_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.user_events
+    ADD CONSTRAINT user_events_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: user_secrets user_secrets_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.user_secrets
+    ADD CONSTRAINT user_secrets_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: comments comments_author_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.comments
+    ADD CONSTRAINT comments_author_id_fkey FOREIGN KEY (author_id) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: comments comments_lead_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.comments
+    ADD CONSTRAINT comments_lead_id_fkey FOREIGN KEY (lead_id) REFERENCES app_public.leads(id) ON DELETE CASCADE;
+
+
+--
+-- Name: leads leads_owner_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.leads
+    ADD CONSTRAINT leads_owner_id_fkey FOREIGN KEY (owner_id) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: notifications notifications_related_lead_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.notifications
+    ADD CONSTRAINT notifications_related_lead_id_fkey FOREIGN KEY (related_lead_id) REFERENCES app_public.leads(id) ON DELETE SET NULL;
+
+
+--
+-- Name: tasks tasks_lead_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.tasks
+    ADD CONSTRAINT tasks_lead_id_fkey FOREIGN KEY (lead_id) REFERENCES app_public.leads(id) ON DELETE CASCADE;
+
+
+--
+-- Name: notification_receipts; Type: ROW SECURITY; Schema: app_hidden; Owner: -
+--
+
+ALTER TABLE app_hidden.notification_receipts ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: notification_watermarks; Type: ROW SECURITY; Schema: app_hidden; Owner: -
+--
+
+ALTER TABLE app_hidden.notification_watermarks ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: notification_receipts own_rows; Type: POLICY; Schema: app_hidden; Owner: -
+--
+
+CREATE POLICY own_rows ON app_hidden.notification_receipts USING ((user_id = ( SELECT app_public.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: notification_watermarks own_rows; Type: POLICY; Schema: app_hidden; Owner: -
+--
+
+CREATE POLICY own_rows ON app_hidden.notification_watermarks USING ((user_id = ( SELECT app_public.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: comments all_signed_in; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY all_signed_in ON app_public.comments USING ((( SELECT app_public.current_user_id() AS current_user_id) IS NOT NULL));
+
+
+--
+-- Name: leads all_signed_in; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY all_signed_in ON app_public.leads USING ((( SELECT app_public.current_user_id() AS current_user_id) IS NOT NULL));
+
+
+--
+-- Name: tasks all_signed_in; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY all_signed_in ON app_public.tasks USING ((( SELECT app_public.current_user_id() AS current_user_id) IS NOT NULL));
+
+
+--
+-- Name: comments; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.comments ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: leads; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.leads ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: notifications; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.notifications ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: notifications select_signed_in; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_signed_in ON app_public.notifications FOR SELECT USING ((( SELECT app_public.current_user_id() AS current_user_id) IS NOT NULL));
+
+
+--
+-- Name: users select_signed_in; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_signed_in ON app_public.users FOR SELECT USING ((( SELECT app_public.current_user_id() AS current_user_id) IS NOT NULL));
+
+
+--
+-- Name: tasks; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.tasks ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: users update_self; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY update_self ON app_public.users FOR UPDATE USING ((id = ( SELECT app_public.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: users; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.users ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: SCHEMA app_hidden; Type: ACL; Schema: -; Owner: -
+--
+
+GRANT USAGE ON SCHEMA app_hidden TO bellhop_visitor;
+
+
+--
+-- Name: SCHEMA app_public; Type: ACL; Schema: -; Owner: -
+--
+
+GRANT USAGE ON SCHEMA app_public TO bellhop_visitor;
+
+
+--
+-- Name: FUNCTION record_user_event(p_kind text, p_ids uuid[], p_up_to_created_at timestamp with time zone); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.record_user_event(p_kind text, p_ids uuid[], p_up_to_created_at timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.record_user_event(p_kind text, p_ids uuid[], p_up_to_created_at timestamp with time zone) TO bellhop_visitor;
+
+
+--
+-- Name: FUNCTION require_user_id(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.require_user_id() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.require_user_id() TO bellhop_visitor;
+
+
+--
+-- Name: FUNCTION clip(p_text text, p_max integer); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.clip(p_text text, p_max integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION issue_token(p_user_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.issue_token(p_user_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: TABLE notifications; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.notifications TO bellhop_visitor;
+
+
+--
+-- Name: FUNCTION notification_payload(n app_public.notifications); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.notification_payload(n app_public.notifications) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION relay_drain(p_since xid8, p_limit integer); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.relay_drain(p_since xid8, p_limit integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION relay_heartbeat(p_relay_id uuid, p_draining boolean); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.relay_heartbeat(p_relay_id uuid, p_draining boolean) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION relay_prune(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.relay_prune() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION ring_doorbell(p_source text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.ring_doorbell(p_source text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg__ring_doorbell(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg__ring_doorbell() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg__timestamps(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg__timestamps() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_comments__notify_added(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_comments__notify_added() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_leads__notify_created(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_leads__notify_created() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_leads__notify_score_updated(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_leads__notify_score_updated() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_tasks__notify_completed(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_tasks__notify_completed() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION current_user_id(); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.current_user_id() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.current_user_id() TO bellhop_visitor;
+
+
+--
+-- Name: TABLE comments; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.comments TO bellhop_visitor;
+
+
+--
+-- Name: COLUMN comments.lead_id; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(lead_id) ON TABLE app_public.comments TO bellhop_visitor;
+
+
+--
+-- Name: COLUMN comments.body; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(body) ON TABLE app_public.comments TO bellhop_visitor;
+
+
+--
+-- Name: FUNCTION add_comment(lead_id integer, body text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.add_comment(lead_id integer, body text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.add_comment(lead_id integer, body text) TO bellhop_visitor;
+
+
+--
+-- Name: TABLE tasks; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.tasks TO bellhop_visitor;
+
+
+--
+-- Name: COLUMN tasks.lead_id; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(lead_id) ON TABLE app_public.tasks TO bellhop_visitor;
+
+
+--
+-- Name: COLUMN tasks.title; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(title),UPDATE(title) ON TABLE app_public.tasks TO bellhop_visitor;
+
+
+--
+-- Name: COLUMN tasks.completed_at; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(completed_at) ON TABLE app_public.tasks TO bellhop_visitor;
+
+
+--
+-- Name: FUNCTION complete_task(id integer); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.complete_task(id integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.complete_task(id integer) TO bellhop_visitor;
+
+
+--
+-- Name: TABLE leads; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.leads TO bellhop_visitor;
+
+
+--
+-- Name: COLUMN leads.first_name; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(first_name),UPDATE(first_name) ON TABLE app_public.leads TO bellhop_visitor;
+
+
+--
+-- Name: COLUMN leads.last_name; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(last_name),UPDATE(last_name) ON TABLE app_public.leads TO bellhop_visitor;
+
+
+--
+-- Name: COLUMN leads.email; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(email),UPDATE(email) ON TABLE app_public.leads TO bellhop_visitor;
+
+
+--
+-- Name: COLUMN leads.company; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(company),UPDATE(company) ON TABLE app_public.leads TO bellhop_visitor;
+
+
+--
+-- Name: COLUMN leads.status; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(status),UPDATE(status) ON TABLE app_public.leads TO bellhop_visitor;
+
+
+--
+-- Name: COLUMN leads.score; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(score),UPDATE(score) ON TABLE app_public.leads TO bellhop_visitor;
+
+
+--
+-- Name: COLUMN leads.owner_id; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(owner_id) ON TABLE app_public.leads TO bellhop_visitor;
+
+
+--
+-- Name: FUNCTION create_lead(first_name text, last_name text, email text, company text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.create_lead(first_name text, last_name text, email text, company text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.create_lead(first_name text, last_name text, email text, company text) TO bellhop_visitor;
+
+
+--
+-- Name: FUNCTION create_task(lead_id integer, title text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.create_task(lead_id integer, title text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.create_task(lead_id integer, title text) TO bellhop_visitor;
+
+
+--
+-- Name: TABLE users; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.users TO bellhop_visitor;
+
+
+--
+-- Name: COLUMN users.name; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(name) ON TABLE app_public.users TO bellhop_visitor;
+
+
+--
+-- Name: FUNCTION "current_user"(); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public."current_user"() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public."current_user"() TO bellhop_visitor;
+
+
+--
+-- Name: FUNCTION delete_notification(id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.delete_notification(id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.delete_notification(id uuid) TO bellhop_visitor;
+
+
+--
+-- Name: FUNCTION get_notifications(unread_only boolean); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.get_notifications(unread_only boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.get_notifications(unread_only boolean) TO bellhop_visitor;
+
+
+--
+-- Name: FUNCTION get_unread_count(); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.get_unread_count() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.get_unread_count() TO bellhop_visitor;
+
+
+--
+-- Name: FUNCTION login(email text, password text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.login(email text, password text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.login(email text, password text) TO bellhop_visitor;
+
+
+--
+-- Name: FUNCTION mark_all_as_read(); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.mark_all_as_read() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.mark_all_as_read() TO bellhop_visitor;
+
+
+--
+-- Name: FUNCTION mark_as_read(id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.mark_as_read(id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.mark_as_read(id uuid) TO bellhop_visitor;
+
+
+--
+-- Name: FUNCTION mark_as_unread(id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.mark_as_unread(id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.mark_as_unread(id uuid) TO bellhop_visitor;
+
+
+--
+-- Name: FUNCTION notifications_is_read(n app_public.notifications); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.notifications_is_read(n app_public.notifications) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.notifications_is_read(n app_public.notifications) TO bellhop_visitor;
+
+
+--
+-- Name: FUNCTION register(email text, password text, name text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.register(email text, password text, name text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.register(email text, password text, name text) TO bellhop_visitor;
+
+
+--
+-- Name: FUNCTION update_lead_score(id integer, score integer); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.update_lead_score(id integer, score integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.update_lead_score(id integer, score integer) TO bellhop_visitor;
+
+
+--
+-- Name: TABLE notification_receipts; Type: ACL; Schema: app_hidden; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE app_hidden.notification_receipts TO bellhop_visitor;
+
+
+--
+-- Name: TABLE notification_watermarks; Type: ACL; Schema: app_hidden; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE app_hidden.notification_watermarks TO bellhop_visitor;
+
+
+--
+-- PostgreSQL database dump complete
+--
+
+

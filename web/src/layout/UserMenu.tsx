@@ -1,0 +1,21 @@
+import { useQuery } from '@apollo/client';
+import { CURRENT_USER_QUERY } from '../graphql/auth';
+import { useAuth } from '../auth/AuthContext';
+
+export function UserMenu() {
+  const { signOut } = useAuth();
+  const { data } = useQuery(CURRENT_USER_QUERY);
+  const user = data?.currentUser;
+  return (
+    <div className="user-menu">
+      {user && (
+        <span className="user-name" data-testid="user-name" title={user.email}>
+          {user.name}
+        </span>
+      )}
+      <button type="button" className="button secondary small" onClick={signOut}>
+        Sign out
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { useState, type FormEvent } from 'react';
+import type { LeadDetailQuery } from '../gql/graphql';
+import { ADD_COMMENT } from '../graphql/leads';
+import { formatDateTime, formatRelativeTime } from '../lib/relativeTime';
+import { Field } from '../ui/Field';
+import { FormError } from '../ui/FormError';
+import { useLeadMutation } from './useLeadMutation';
+
+type Comment = NonNullable<LeadDetailQuery['leadById']>['commentsByLeadIdList'][number];
+
+export function CommentList({ leadId, comments }: { leadId: number; comments: readonly Comment[] }) {
+  const [body, setBody] = useState('');
+  const add = useLeadMutation(ADD_COMMENT, leadId);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await add.run({ leadId, body: body.trim() })) setBody('');
+  };
+
+  return (
+    <section className="card" aria-labelledby="comments-heading">
+      <h2 id="comments-heading">Comments</h2>
+      {comments.length === 0 ? (
+        <p className="muted">No comments yet.</p>
+      ) : (
+        <ul className="plain-list comments" data-testid="comment-list">
+          {comments.map((comment) => (
+            <li key={comment.id} className="comment" data-testid="comment-item">
+              <p className="comment-meta">
+                <strong>{comment.userByAuthorId?.name ?? 'Someone'}</strong>{' '}
+                <time dateTime={comment.createdAt} title={formatDateTime(comment.createdAt)}>
+                  {formatRelativeTime(comment.createdAt)}
+                </time>
+              </p>
+              <p className="comment-body">{comment.body}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={onSubmit} noValidate>
+        <Field label="New comment" multiline name="body" rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
+        <FormError message={add.error} />
+        <div className="form-actions">
+          <button type="submit" className="button primary" disabled={add.loading}>
+            Add comment
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,9 @@
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '@bellhop/server/events';
+
+export type RealtimeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Same origin, default path: the web server (or Vite in dev) forwards /socket.io to the relay. */
+export function connectRealtime(token: string): RealtimeSocket {
+  return io({ auth: { token }, transports: ['websocket'] });
+}

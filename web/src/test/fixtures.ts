@@ -1,0 +1,17 @@
+import type { AppNotification } from '../notifications/model';
+
+let counter = 0;
+
+export function makeNotification(overrides: Partial<AppNotification> = {}): AppNotification {
+  counter += 1;
+  return {
+    id: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
+    type: 'lead_created',
+    title: `New Lead Created ${counter}`,
+    message: `Lead ${counter} added to pipeline`,
+    isRead: false,
+    relatedLeadId: counter,
+    createdAt: new Date(Date.now() - counter * 60_000).toISOString(),
+    ...overrides,
+  };
+}
