@@ -7,7 +7,6 @@ const nodeProject = (name, roots) => ({
   testEnvironment: 'node',
   roots: roots.map((root) => `<rootDir>/${root}`),
   testMatch: ['**/*.test.ts'],
-  testTimeout: 30_000,
   transform: {
     // Type checking is its own gate (npm run typecheck); here we only transpile.
     '^.+\\.ts$': ['ts-jest', { tsconfig: { module: 'commonjs', moduleResolution: 'node', isolatedModules: true, esModuleInterop: true } }],
@@ -16,6 +15,9 @@ const nodeProject = (name, roots) => ({
 
 module.exports = {
   rootDir: __dirname,
+  testTimeout: 30_000,
+  // A global option: Jest ignores it inside a project.
+  testTimeout: 30_000,
   projects: [
     nodeProject('db', ['db/test']),
     nodeProject('server', ['server/test']),

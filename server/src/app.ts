@@ -11,6 +11,7 @@ import { installDatabasePool } from './install/database';
 import { installRelay } from './install/relay';
 import { installHealth } from './install/health';
 import { installPostGraphile } from './install/postgraphile';
+import { installLimits } from './install/limits';
 
 export interface AppOptions {
   /** Serve the GraphQL API (false for a relay-only process). */
@@ -28,6 +29,7 @@ export async function makeServer(config: Config, logger: Logger, options: AppOpt
     const pool = options.api ? installDatabasePool(app, config, shutdown) : null;
     const { io, relay } = config.relay ? await installRelay(httpServer, config, logger, shutdown) : { io: null, relay: null };
     installHealth(app, { pool, relay, io });
+    if (pool) installLimits(app, config, shutdown);
     if (pool) await installPostGraphile(app, httpServer, pool, config, shutdown, options);
   } catch (error) {
     await shutdown.run();

@@ -24,6 +24,14 @@ export interface Config {
   /** How often the relay polls while it is draining, and when asleep. */
   relayPollMs: number;
   relaySweepMs: number;
+  /** Query bomb guards (see graphql/limits.ts). */
+  graphqlMaxDepth: number;
+  graphqlMaxFields: number;
+  /** Backstop for anything the limits miss: PostgreSQL cancels an API statement after this long. */
+  statementTimeoutMs: number;
+  /** login/register requests per client IP per window; 0 turns the limit off. */
+  loginRateLimit: number;
+  loginRateWindowSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -123,5 +131,10 @@ export function loadConfig(env: Env = process.env): Config {
     relay: boolean(env, 'RELAY', true),
     relayPollMs: integer(env, 'RELAY_POLL_MS', 20, 1, 10_000),
     relaySweepMs: integer(env, 'RELAY_SWEEP_MS', 1_000, 10, 600_000),
+    graphqlMaxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 10, 2, 100),
+    graphqlMaxFields: integer(env, 'GRAPHQL_MAX_FIELDS', 500, 10, 100_000),
+    statementTimeoutMs: integer(env, 'GRAPHQL_STATEMENT_TIMEOUT_MS', 15_000, 0, 3_600_000),
+    loginRateLimit: integer(env, 'LOGIN_RATE_LIMIT', 20, 0, 1_000_000),
+    loginRateWindowSeconds: integer(env, 'LOGIN_RATE_WINDOW_SECONDS', 60, 1, 86_400),
   };
 }

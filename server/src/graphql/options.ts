@@ -9,6 +9,7 @@ import { jwtVerifyOptions } from '../jwt';
 import { PlainListNamesPlugin } from './inflectors';
 import { SimpleMutationsPlugin } from './simpleMutations';
 import { makeErrorHandler } from './errors';
+import { makeQueryLimitsPlugin } from './limits';
 
 export const SCHEMAS = ['app_public'];
 export const SCHEMA_EXPORT_PATH = path.resolve(__dirname, '../../schema.graphql');
@@ -17,7 +18,10 @@ export const SCHEMA_EXPORT_PATH = path.resolve(__dirname, '../../schema.graphql'
 /** PostGraphile's options, shared by the live server and the schema export. */
 export function postgraphileOptions(config: Config, extra: Partial<PostGraphileOptions<Request>> = {}): PostGraphileOptions<Request> {
   return {
-    pluginHook: makePluginHook([PgPubsub]),
+    pluginHook: makePluginHook([
+      PgPubsub,
+      makeQueryLimitsPlugin({ maxDepth: config.graphqlMaxDepth, maxFields: config.graphqlMaxFields, introspection: config.introspection }),
+    ]),
     subscriptions: true,
     simpleSubscriptions: true,
     ownerConnectionString: config.databaseUrl,
@@ -38,7 +42,7 @@ export function postgraphileOptions(config: Config, extra: Partial<PostGraphileO
     jwtVerifyOptions,
     jwtSignOptions: { algorithm: 'HS256' },
     pgDefaultRole: 'bellhop_visitor',
-    pgSettings: { 'bellhop.jwt_ttl': config.jwtTtl },
+    pgSettings: { 'bellhop.jwt_ttl': config.jwtTtl, statement_timeout: String(config.statementTimeoutMs) },
     // PostGraphile sends what this returns as-is; formatted errors are what it expects.
     handleErrors: makeErrorHandler(config.production) as unknown as PostGraphileOptions<Request>['handleErrors'],
     disableQueryLog: true,

@@ -9,14 +9,18 @@ export function installDatabasePool(app: Express, config: Config, shutdown: Shut
   // An idle client dropping (e.g. a database restart) must not crash the process.
   pool.on('error', () => undefined);
   app.locals.authPgPool = pool;
-  shutdown.add(async () => {
-    const ended = pool.end();
-    // @graphile/pg-pubsub checks one client out for good and never gives it
-    // back, so pool.end() alone would wait forever: close the stragglers.
-    const internals = pool as unknown as { _clients: PoolClient[]; _idle: Array<{ client: PoolClient }> };
-    const idle = new Set(internals._idle.map((item) => item.client));
-    for (const client of internals._clients) if (!idle.has(client)) client.release(true);
-    await ended;
-  });
+  shutdown.add(() => endPool(pool));
   return pool;
+}
+
+/**
+ * Ends a pool PostGraphile used. @graphile/pg-pubsub checks one client out
+ * for good and never gives it back, so pool.end() alone would wait forever.
+ */
+export async function endPool(pool: Pool): Promise<void> {
+  const ended = pool.end();
+  const internals = pool as unknown as { _clients: PoolClient[]; _idle: Array<{ client: PoolClient }> };
+  const idle = new Set(internals._idle.map((item) => item.client));
+  for (const client of internals._clients) if (!idle.has(client)) client.release(true);
+  await ended;
 }

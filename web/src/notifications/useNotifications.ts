@@ -124,8 +124,10 @@ export function useNotifications(socket: RealtimeSocket | null): NotificationsAp
     };
     const onUpdated = (update: NotificationUpdatedPayload) => {
       if (update.kind === 'all_read') {
-        if (update.upToCreatedAt === null) void refresh();
-        else afterChange(markReadUpTo(client.cache, update.upToCreatedAt));
+        // Show it at once, then reload: the server's cut-off is by insertion order, which
+        // can differ from createdAt order for rows written by overlapping transactions.
+        if (update.upToCreatedAt !== null) markReadUpTo(client.cache, update.upToCreatedAt);
+        void refresh();
       } else {
         afterChange(setReadState(client.cache, update.ids, update.kind === 'read'));
       }

@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { Pool } from 'pg';
+import { postgraphile } from 'postgraphile';
+import { createTestDatabase, type TestDatabase } from '@bellhop/db/testing';
+import { loadConfig } from '../src/config';
+import { SCHEMAS, SCHEMA_EXPORT_PATH, postgraphileOptions } from '../src/graphql/options';
+import { endPool } from '../src/install/database';
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db.drop();
+});
+
+test('server/schema.graphql (the web codegen input) matches the database', async () => {
+  const config = loadConfig({ DATABASE_URL: db.url, AUTH_DATABASE_URL: db.authUrl });
+  const pool = new Pool({ connectionString: db.authUrl });
+  const middleware = postgraphile(pool, SCHEMAS, postgraphileOptions(config));
+  try {
+    const schema = await middleware.getGraphQLSchema();
+    // The same printing PostGraphile's exportGqlSchemaPath + sortExport does.
+    // If this fails: run `npm start` once (it rewrites the file), then `npm run codegen -w web`.
+    expect(printSchema(lexicographicSortSchema(schema))).toBe(fs.readFileSync(SCHEMA_EXPORT_PATH, 'utf8'));
+  } finally {
+    await middleware.release();
+    await endPool(pool);
+  }
+});
