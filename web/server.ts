@@ -69,9 +69,16 @@ async function buildApp(distDir: string): Promise<void> {
     else process.env.NODE_ENV = nodeEnv;
   }
   const previous = `${distDir}.old-${process.pid}-${Date.now()}`;
-  if (fs.existsSync(distDir)) fs.renameSync(distDir, previous);
-  fs.renameSync(staging, distDir);
-  fs.rmSync(previous, { recursive: true, force: true });
+  try {
+    if (fs.existsSync(distDir)) fs.renameSync(distDir, previous);
+    fs.renameSync(staging, distDir);
+  } catch (error) {
+    // Another process swapped in its fresh build first; the result is the same.
+    if (!fs.existsSync(path.join(distDir, 'index.html'))) throw error;
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+    fs.rmSync(previous, { recursive: true, force: true });
+  }
   console.log(`Web app built into ${path.relative(process.cwd(), distDir) || distDir}.`);
 }
 

@@ -4,9 +4,10 @@ import { makePluginHook } from 'postgraphile';
 import PgPubsub from '@graphile/pg-pubsub';
 import { NodePlugin } from 'graphile-build';
 import type { Request } from 'express';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
 import { jwtVerifyOptions } from '../jwt';
-import { PlainListNamesPlugin } from './inflectors';
+import { NonNullResultsPlugin, PlainListNamesPlugin } from './contract';
 import { SimpleMutationsPlugin } from './simpleMutations';
 import { makeErrorHandler } from './errors';
 import { makeQueryLimitsPlugin } from './limits';
@@ -14,6 +15,11 @@ import { makeQueryLimitsPlugin } from './limits';
 export const SCHEMAS = ['app_public'];
 export const SCHEMA_EXPORT_PATH = path.resolve(__dirname, '../../schema.graphql');
 
+
+/** How server/schema.graphql is printed (as PostGraphile's sortExport does). */
+export function printContractSchema(schema: GraphQLSchema): string {
+  return printSchema(lexicographicSortSchema(schema));
+}
 
 /** PostGraphile's options, shared by the live server and the schema export. */
 export function postgraphileOptions(config: Config, extra: Partial<PostGraphileOptions<Request>> = {}): PostGraphileOptions<Request> {
@@ -31,7 +37,7 @@ export function postgraphileOptions(config: Config, extra: Partial<PostGraphileO
     disableDefaultMutations: true,
     simpleCollections: 'both',
     legacyRelations: 'omit',
-    appendPlugins: [PlainListNamesPlugin, SimpleMutationsPlugin],
+    appendPlugins: [PlainListNamesPlugin, NonNullResultsPlugin, SimpleMutationsPlugin],
     skipPlugins: [NodePlugin],
     graphiql: config.graphiql,
     enhanceGraphiql: true,

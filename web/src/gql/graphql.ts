@@ -99,12 +99,12 @@ export type NotificationsQueryVariables = Exact<{
 }>;
 
 
-export type NotificationsQuery = { getNotifications: Array<{ id: string, type: string, title: string, message: string, isRead: boolean | null, relatedLeadId: number | null, createdAt: string, updatedAt: string }> | null };
+export type NotificationsQuery = { getNotifications: Array<{ id: string, type: string, title: string, message: string, isRead: boolean | null, relatedLeadId: number | null, createdAt: string, updatedAt: string }> };
 
 export type UnreadCountQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type UnreadCountQuery = { getUnreadCount: number | null };
+export type UnreadCountQuery = { getUnreadCount: number };
 
 export type MarkAsReadMutationVariables = Exact<{
   id: string;

@@ -1,4 +1,4 @@
-import { makeAddInflectorsPlugin } from 'graphile-utils';
+import { makeAddInflectorsPlugin, makeChangeNullabilityPlugin } from 'graphile-utils';
 
 /**
  * PostGraphile 4 names a `@simpleCollections only` function `getNotificationsList`.
@@ -14,3 +14,9 @@ export const PlainListNamesPlugin = makeAddInflectorsPlugin(
   },
   true,
 );
+
+/** The contract says these always answer (or error): `[Notification!]!` and `Int!`. */
+export const NonNullResultsPlugin = makeChangeNullabilityPlugin({
+  // false = "must not be null" in graphile-utils' terms.
+  Query: { getNotifications: false, getUnreadCount: false },
+});
