@@ -6,6 +6,8 @@ module.exports = {
   roots: ['<rootDir>/e2e'],
   testMatch: ['**/*.test.ts'],
   testTimeout: 60_000,
+  // Jest cannot load Vite (ESM only), so the app is built, if stale, in a child process first.
+  globalSetup: '<rootDir>/e2e/globalSetup.ts',
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: { module: 'commonjs', moduleResolution: 'node', isolatedModules: true, esModuleInterop: true } }],
   },

@@ -57,6 +57,9 @@ async function buildApp(distDir: string): Promise<void> {
   // Vite sets NODE_ENV=production for the whole process while it builds; the API may be
   // running in this same process (npm start) and must not switch to production mode.
   const nodeEnv = process.env.NODE_ENV;
+  // Vite keeps a NODE_ENV it finds set: under NODE_ENV=test (npm test) the bundle would
+  // otherwise ship development React. What is served is always a production build.
+  process.env.NODE_ENV = 'production';
   try {
     await build({
       root: WEB_ROOT,
@@ -98,10 +101,17 @@ function displayUrl(host: string | undefined, port: number): string {
   return `http://${name}:${port}`;
 }
 
+/** Builds web/dist unless it is newer than every source; for callers that cannot load Vite themselves (Jest). */
+export async function buildIfStale(distDir = DEFAULT_DIST): Promise<boolean> {
+  if (!needsBuild(distDir)) return false;
+  await buildApp(distDir);
+  return true;
+}
+
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const distDir = options.distDir ?? DEFAULT_DIST;
   const demoLogin = options.demoLogin ?? process.env.NODE_ENV !== 'production';
-  if (!options.distDir && needsBuild(distDir)) await buildApp(distDir);
+  if (!options.distDir) await buildIfStale(distDir);
   const html = indexHtml(distDir, demoLogin);
 
   // Our own agent and a list of proxied WebSockets, so close() can drop the connections

@@ -121,6 +121,7 @@ test('a lead with a 100,000-character name commits, and its NOTIFY stays tiny', 
 test('task completion, score change and comment each ring once committed', async () => {
   const leadId = await insertLead(writer, lead('John', 'Doe'));
   const { rows: [task] } = await writer.query<{ id: number }>(`insert into app_public.tasks (lead_id, title) values ($1, 'Call') returning id`, [leadId]);
+  await listener.drain(writer, listener.received.length);
   for (const write of [
     () => writer.query('update app_public.tasks set completed_at = now() where id = $1', [task!.id]),
     () => writer.query('update app_public.leads set score = 50 where id = $1', [leadId]),

@@ -85,16 +85,6 @@ export class Listener {
     return new Listener(client);
   }
 
-  /** Waits until at least `count` messages have arrived in total; fails after a timeout. */
-  async waitForCount(count: number): Promise<Notification[]> {
-    const deadline = Date.now() + WAIT_MS;
-    while (this.received.length < count) {
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${count} NOTIFYs on ${CHANNEL}; got ${this.received.length}.`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    return this.received.slice(0, count);
-  }
-
   /**
    * Sends a uniquely marked NOTIFY from another session and waits for it:
    * anything committed earlier has arrived by then. Returns what came before it.

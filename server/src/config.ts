@@ -32,6 +32,8 @@ export interface Config {
   /** login/register requests per client IP per window; 0 turns the limit off. */
   loginRateLimit: number;
   loginRateWindowSeconds: number;
+  /** Express "trust proxy": which hops may set X-Forwarded-For (the rate limit keys on the client IP). */
+  trustProxy: boolean | number | string;
 }
 
 export class ConfigError extends Error {
@@ -90,6 +92,17 @@ export function authenticatorPassword(env: Env = process.env): string {
   return password ?? '';
 }
 
+function trustProxy(env: Env): boolean | number | string {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '') return 'loopback, linklocal, uniquelocal';
+  if (/^(true|false)$/i.test(raw)) return raw.toLowerCase() === 'true';
+  if (/^\d+$/.test(raw)) return Number(raw);
+  if (!/^[\w.:/, -]+$/.test(raw)) {
+    throw new ConfigError(`TRUST_PROXY=${JSON.stringify(raw)} is not valid: use a hop count (1), addresses or subnets (10.0.0.0/8, loopback), true or false.`);
+  }
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const databaseUrl = connectionString(env, 'DATABASE_URL', env.DATABASE_URL);
@@ -136,5 +149,6 @@ export function loadConfig(env: Env = process.env): Config {
     statementTimeoutMs: integer(env, 'GRAPHQL_STATEMENT_TIMEOUT_MS', 15_000, 0, 3_600_000),
     loginRateLimit: integer(env, 'LOGIN_RATE_LIMIT', 20, 0, 1_000_000),
     loginRateWindowSeconds: integer(env, 'LOGIN_RATE_WINDOW_SECONDS', 60, 1, 86_400),
+    trustProxy: trustProxy(env),
   };
 }

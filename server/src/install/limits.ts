@@ -70,6 +70,8 @@ export function installLimits(app: Express, config: Config, shutdown: Shutdown):
     limit: config.loginRateLimit,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
+    // TRUST_PROXY=false means "ignore X-Forwarded-For" on purpose; no need to warn about it.
+    validate: { xForwardedForHeader: config.trustProxy !== false },
     handler: (req: Request, res) => {
       const resetTime = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
       const seconds = resetTime ? Math.max(1, Math.ceil((resetTime.getTime() - Date.now()) / 1000)) : config.loginRateWindowSeconds;
@@ -96,7 +98,7 @@ export function installLimits(app: Express, config: Config, shutdown: Shutdown):
     if (error.type === 'entity.too.large') {
       res.status(413).json(graphqlError(`Request body is larger than ${BODY_LIMIT}. Send a smaller query or fewer variables.`, 'PAYLOAD_TOO_LARGE'));
     } else if (error.type === 'entity.parse.failed') {
-      res.status(400).json(graphqlError('Request body is not valid JSON.', 'BAD_REQUEST'));
+      res.status(400).json(graphqlError('Request body must be a JSON object like {"query": "..."}.', 'BAD_REQUEST'));
     } else if (error.status && error.status >= 400 && error.status < 500) {
       res.status(error.status).json(graphqlError('The request body could not be read.', 'BAD_REQUEST'));
     } else {
@@ -104,5 +106,5 @@ export function installLimits(app: Express, config: Config, shutdown: Shutdown):
     }
   };
 
-  app.post(route, requireJson, express.json({ limit: BODY_LIMIT, strict: false }), bodyErrors, limitAuth);
+  app.post(route, requireJson, express.json({ limit: BODY_LIMIT }), bodyErrors, limitAuth);
 }

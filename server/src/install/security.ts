@@ -5,7 +5,7 @@ import type { Config } from '../config';
 
 export function installSecurity(app: Express, config: Config): void {
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.set('trust proxy', config.trustProxy);
   app.use(
     helmet({
       // GraphiQL loads its own inline scripts and styles.

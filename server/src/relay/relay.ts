@@ -7,6 +7,10 @@
  * cluster-wide commit lock). Before it stops polling it clears that flag and
  * keeps reading until every transaction that could have seen the flag set has
  * finished, so no write is left waiting for a ring that never came.
+ *
+ * Nothing here may take the process down: a failed read (the connection
+ * dropped mid-query, say) leaves the Mailbox cursor where it was, and the
+ * loop is tried again after a short backoff or on reconnect.
  */
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
@@ -39,9 +43,8 @@ export interface RelayHealth {
 
 const HEARTBEAT_MS = 10_000;
 const PRUNE_MS = 60_000;
-const SETTLE_LIMIT_MS = 250;
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** How long settle() polls at full speed before it backs off towards the sweep interval. */
+const SETTLE_PATIENCE_MS = 250;
 
 export function userRoom(userId: string): string {
   return `user:${userId}`;
@@ -56,6 +59,10 @@ export class Relay extends EventEmitter {
   private rung = false;
   private draining = false;
   private stopped = false;
+  private everConnected = false;
+  private failures = 0;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private wake: (() => void) | null = null;
   private timers: NodeJS.Timeout[] = [];
   private readonly idleAfterMs: number;
 
@@ -66,13 +73,18 @@ export class Relay extends EventEmitter {
       options.databaseUrl,
       {
         onConnected: () => {
+          if (this.everConnected) this.metrics.reconnects += 1;
+          this.everConnected = true;
           this.draining = false;
-          void this.register().then(() => this.kick());
+          if (this.retryTimer) clearTimeout(this.retryTimer);
+          this.retryTimer = null;
+          // Whatever happened meanwhile is in the mailbox: read it now.
+          void this.register()
+            .catch((error: Error) => options.logger.warn({ err: error.message }, 'Relay could not register'))
+            .finally(() => this.kick());
         },
         onRing: () => this.kick(),
-        onDisconnected: () => {
-          this.metrics.reconnects += 1;
-        },
+        onDisconnected: () => undefined,
       },
       options.logger,
     );
@@ -93,6 +105,8 @@ export class Relay extends EventEmitter {
   async stop(): Promise<void> {
     this.stopped = true;
     for (const timer of this.timers) clearInterval(timer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.wake?.();
     await this.loop?.catch(() => undefined);
     await this.listener.query('delete from app_private.relays where id = $1', [this.id]).catch(() => undefined);
     await this.listener.stop();
@@ -112,13 +126,45 @@ export class Relay extends EventEmitter {
   kick(): void {
     if (this.stopped || !this.listener.connected) return;
     this.rung = true;
-    if (this.loop) return;
+    this.wake?.();
+    if (this.loop || this.retryTimer) return;
     this.loop = this.run()
-      .catch((error: Error) => this.options.logger.warn({ err: error.message }, 'Relay drain interrupted'))
+      .then(() => {
+        this.failures = 0;
+      })
+      .catch((error: Error) => {
+        this.failures += 1;
+        this.options.logger.warn({ err: error.message, failures: this.failures }, 'Relay drain interrupted; will read again');
+      })
       .finally(() => {
         this.loop = null;
-        if (this.rung && !this.stopped) this.kick();
+        if (this.stopped) return;
+        if (this.failures > 0) {
+          // Try again soon, not at once: the flag may still say "draining"
+          // (writers skip their ring), and an error may repeat.
+          const delay = Math.min(this.options.sweepMs, this.options.pollMs * 2 ** Math.min(this.failures, 10));
+          this.retryTimer = setTimeout(() => {
+            this.retryTimer = null;
+            this.kick();
+          }, delay);
+          this.retryTimer.unref();
+        } else if (this.rung) {
+          this.kick();
+        }
       });
+  }
+
+  /** Waits, unless a ring (or stop) comes first. */
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        if (this.wake === done) this.wake = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+    });
   }
 
   private async register(): Promise<void> {
@@ -153,27 +199,30 @@ export class Relay extends EventEmitter {
       }
       if (this.rung) continue;
       if (Date.now() - quietSince >= this.idleAfterMs) break;
-      await sleep(this.options.pollMs);
+      await this.pause(this.options.pollMs);
     }
-    await this.settle();
+    if (!this.stopped) await this.settle();
   }
 
   /**
    * Clear the draining flag, then read until every transaction that began
-   * before that (and so may have skipped its ring) has finished.
+   * before that (and so may have skipped its ring) has finished. A long
+   * transaction makes this poll ever more slowly, down to the sweep rate;
+   * a ring ends it early, since the next drain loop settles again.
    */
   private async settle(): Promise<void> {
     await this.setDraining(false);
     const [row] = await this.listener.query<{ xmax: string }>('select pg_snapshot_xmax(pg_current_snapshot())::text as xmax');
     const target = BigInt(row!.xmax);
-    const deadline = Date.now() + SETTLE_LIMIT_MS;
+    const patientUntil = Date.now() + SETTLE_PATIENCE_MS;
+    let wait = this.options.pollMs;
     while (!this.stopped) {
       const result = await this.read();
       this.deliver(result);
-      if (result.horizon >= target && !result.more) return;
-      // A long transaction holds the horizon back; the safety sweep takes over.
-      if (Date.now() > deadline) return;
-      await sleep(this.options.pollMs);
+      if (result.more) continue;
+      if (result.horizon >= target || this.rung) return;
+      await this.pause(wait);
+      if (Date.now() > patientUntil) wait = Math.min(wait * 2, this.options.sweepMs);
     }
   }
 

@@ -3,6 +3,8 @@
  * socket.io clients, real PostgreSQL connections. Waiting is always "until
  * this is true, or fail after a timeout", never "sleep and hope".
  */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import { Client } from 'pg';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { TestDatabase } from '@bellhop/db/testing';
@@ -59,6 +61,12 @@ export class Resources {
     this.add(inbox, (i) => i.socket.close());
     await inbox.connected();
     return inbox;
+  }
+
+  /** A relay in its own process, as `npm run relay` starts it. */
+  async relayProcess(db: TestDatabase, env: Record<string, string> = {}): Promise<RelayProcess> {
+    const relay = await spawnRelay(db, env);
+    return this.add(relay, (r) => r.stop());
   }
 
   async closeAll(): Promise<void> {
@@ -229,4 +237,61 @@ export async function metrics(url: string): Promise<Record<string, number>> {
     if (match) values[match[1]!] = Number(match[2]);
   }
   return values;
+}
+
+export interface RelayProcess {
+  url: string;
+  child: ChildProcess;
+  /** Every pino line it logged, parsed. */
+  logs: Array<Record<string, unknown>>;
+  stop(): Promise<void>;
+}
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+export function spawnRelay(db: TestDatabase, env: Record<string, string> = {}): Promise<RelayProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/relay-main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'test', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: Array<Record<string, unknown>> = [];
+  let stderr = '';
+  let buffered = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`relay process did not start: ${stderr}`));
+    }, 20_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`relay process exited with ${code}: ${stderr}`));
+    });
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const lines = buffered.split('\n');
+      buffered = lines.pop()!;
+      for (const line of lines) {
+        if (!line.trim()) continue;
+        const entry = JSON.parse(line) as Record<string, unknown>;
+        logs.push(entry);
+        if (entry.msg === 'Bellhop relay listening') {
+          clearTimeout(timer);
+          resolve({
+            url: String(entry.url).replace('localhost', '127.0.0.1'),
+            child,
+            logs,
+            stop: async () => {
+              if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+              await exited;
+            },
+          });
+        }
+      }
+    });
+  });
 }

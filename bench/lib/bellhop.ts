@@ -1,0 +1,43 @@
+/** Bellhop as users run it: startServer (API + relay) on a free port. */
+import { withClient } from '@bellhop/db';
+import { loadConfig, type Config } from '../../server/src/config';
+import { startServer, type RunningServer } from '../../server/src/server';
+import { signToken } from '../../server/src/jwt';
+import type { BenchDatabase } from './databases';
+
+export interface Bellhop {
+  url: string;
+  config: Config;
+  server: RunningServer;
+  tokenFor(userId: string): string;
+  close(): Promise<void>;
+}
+
+export async function startBellhop(db: BenchDatabase, env: Record<string, string> = {}): Promise<Bellhop> {
+  const config = loadConfig({
+    DATABASE_URL: db.url,
+    AUTH_DATABASE_URL: db.authUrl,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const server = await startServer(config);
+  return {
+    // 127.0.0.1, not localhost: the server listens on IPv4 only.
+    url: `http://127.0.0.1:${server.port}`,
+    config,
+    server,
+    tokenFor: (userId) => signToken(userId, config.jwtSecret, 6 * 3600),
+    close: () => server.close(),
+  };
+}
+
+/** A user made the way register makes one; returns its id. */
+export async function createUser(databaseUrl: string, email: string): Promise<string> {
+  return withClient(databaseUrl, async (client) => {
+    await client.query('select app_public.register($1, $2, $3)', [email, 'bench-password', 'Bench User']);
+    const { rows } = await client.query<{ id: string }>('select id from app_public.users where email = $1', [email]);
+    return rows[0]!.id;
+  });
+}

@@ -1,0 +1,86 @@
+/**
+ * What people type is shown as they typed it: the API's validation messages reach the
+ * form, and markup or SQL in a name is text everywhere it appears, never code.
+ */
+import type { Page } from 'playwright-core';
+import { useStack } from './stack';
+import { LIVE_TIMEOUT_MS, historyItem, openCenter, toast, unreadCount, waitForUnread } from './ui';
+
+const stack = useStack();
+
+async function fillLeadForm(page: Page, lead: { firstName: string; lastName: string; email: string }): Promise<void> {
+  const form = page.getByRole('form', { name: 'New lead' });
+  await form.getByLabel('First name').fill(lead.firstName);
+  await form.getByLabel('Last name').fill(lead.lastName);
+  await form.getByLabel('Email').fill(lead.email);
+  await form.getByRole('button', { name: 'Create lead' }).click();
+}
+
+/** The form clears itself on success; the next lead must not be typed before that. */
+async function createLead(page: Page, lead: { firstName: string; lastName: string; email: string }): Promise<void> {
+  await fillLeadForm(page, lead);
+  await page.getByRole('status').filter({ hasText: `Created ${lead.firstName} ${lead.lastName}.` }).waitFor();
+}
+
+async function leadCount(): Promise<number> {
+  const { rows } = await stack().sql.query<{ count: string }>('select count(*) from app_public.leads');
+  return Number(rows[0]!.count);
+}
+
+describe('forms and untrusted text', () => {
+  it('shows the API’s validation error for a bad email, and creates nothing', async () => {
+    const page = await stack().openAs('demo@example.com', '/leads');
+    const leads = await leadCount();
+    await fillLeadForm(page, { firstName: 'Bad', lastName: 'Email', email: 'not-an-email' });
+
+    const alert = page.getByRole('form', { name: 'New lead' }).getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe('Email must be a valid email address, like name@example.com.');
+    expect(await leadCount()).toBe(leads);
+
+    // Corrected, the same form goes through and says so.
+    await page.getByLabel('Email').fill('bad.email@example.com');
+    await page.getByRole('button', { name: 'Create lead' }).click();
+    await page.getByRole('status').filter({ hasText: 'Created Bad Email.' }).waitFor();
+    await alert.waitFor({ state: 'detached' });
+    expect(await leadCount()).toBe(leads + 1);
+  });
+
+  it('shows names with HTML, script and SQL as literal text in the toast, the center and the lead page', async () => {
+    const firstName = '<img src=x onerror=alert(1)>';
+    const lastName = "Robert'); DROP TABLE leads;--";
+    const name = `${firstName} ${lastName}`;
+    const script = { firstName: '<script>alert("xss")</script>', lastName: '<b>Bold</b>' };
+
+    const author = await stack().openAs('demo@example.com', '/leads');
+    const watcher = await stack().openAs('teammate@example.com');
+    const count = await unreadCount(watcher);
+
+    await createLead(author, { firstName, lastName, email: 'bobby@example.com' });
+    await createLead(author, { ...script, email: 'script@example.com' });
+
+    for (const page of [author, watcher]) {
+      await toast(page, `${name} added to pipeline`).waitFor({ timeout: LIVE_TIMEOUT_MS });
+      await toast(page, `${script.firstName} ${script.lastName} added to pipeline`).waitFor({ timeout: LIVE_TIMEOUT_MS });
+    }
+    await waitForUnread(watcher, count + 2);
+
+    await openCenter(watcher);
+    const item = historyItem(watcher, `${name} added to pipeline`);
+    expect(await item.getByText(`${name} added to pipeline`, { exact: true }).count()).toBe(1);
+    await item.getByRole('button', { name: /added to pipeline/ }).click();
+    await watcher.getByRole('heading', { name, exact: true, level: 1 }).waitFor();
+
+    // Not one element was made from the names, on any page; the table is still there.
+    for (const page of [author, watcher]) {
+      expect(await page.locator('img[src="x"], main b, main script, [data-sonner-toast] b, [data-sonner-toast] script').count()).toBe(0);
+      expect(await page.evaluate(() => document.body.innerHTML.includes('<img src=x'))).toBe(false);
+    }
+    expect(await leadCount()).toBeGreaterThan(0);
+    const { rows } = await stack().sql.query<{ first_name: string; last_name: string }>(
+      'select first_name, last_name from app_public.leads where email = $1',
+      ['bobby@example.com'],
+    );
+    expect(rows).toEqual([{ first_name: firstName, last_name: lastName }]);
+  });
+});

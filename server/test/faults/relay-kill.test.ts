@@ -1,0 +1,105 @@
+/**
+ * Two Bellhop processes on one database; one is SIGKILLed mid-stream and
+ * started again.
+ *
+ * The client contract (the web app follows it): Socket.io reconnects by
+ * itself, and on every reconnect the client refetches getNotifications,
+ * because what was committed while it was away is in the database, not in
+ * any relay's memory. A relay starts delivering from "now".
+ */
+import { createTestDatabase, type TestDatabase } from '@bellhop/db/testing';
+import { Client } from 'pg';
+import { signToken } from '../../src/jwt';
+import { Resources, createUsers, getNotifications, waitForAll, waitUntil } from '../relay/helpers';
+import { serverProcess, type ServerProcess } from './processes';
+import { Writers } from './writers';
+
+jest.setTimeout(180_000);
+
+const JWT_SECRET = 'fault-suite-secret-that-is-long-enough-to-use';
+const resources = new Resources();
+let db: TestDatabase;
+let killed: ServerProcess;
+let survivor: ServerProcess;
+let token: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const env = { DATABASE_URL: db.url, AUTH_DATABASE_URL: db.authUrl, JWT_SECRET };
+  // The API + relay process (npm start's server), and a relay-only one (npm run relay).
+  [killed, survivor] = await Promise.all([serverProcess('server/src/main.ts', env), serverProcess('server/src/relay-main.ts', env)]);
+  resources.add(killed, (s) => s.stop());
+  resources.add(survivor, (s) => s.stop());
+  const sql = new Client({ connectionString: db.url });
+  await sql.connect();
+  const [userId] = (await createUsers(sql, 1)) as [string];
+  await sql.end();
+  token = signToken(userId, JWT_SECRET);
+});
+
+afterAll(async () => {
+  await resources.closeAll();
+  await db?.drop();
+});
+
+test('one of two relays SIGKILLed mid-stream: the other\'s sockets miss nothing; its own reconnect and catch up by refetching', async () => {
+  const onSurvivor = await resources.socket(survivor.url, token);
+  const onKilled = await resources.socket(killed.url, token, { reconnection: true, reconnectionDelay: 100, reconnectionDelayMax: 500 });
+
+  // The client side of the contract: refetch on every reconnect.
+  const refetched = new Set<string>();
+  let reconnects = 0;
+  let refetches = 0;
+  onKilled.socket.on('connect', () => {
+    reconnects += 1;
+    void getNotifications(killed.url, token).then((list) => {
+      for (const n of list) refetched.add(n.id);
+      refetches += 1;
+    });
+  });
+
+  const writers = new Writers(db.url, 4, 5);
+  await writers.start();
+  const grow = async (by: number, why: string) => {
+    const target = writers.committed.length + by;
+    await waitUntil(() => writers.committed.length >= target, () => `${by} more commits ${why}`, 30_000);
+  };
+  let committedWhileAway = 0;
+  try {
+    await grow(100, 'before the kill');
+    await killed.kill('SIGKILL');
+    await waitUntil(() => onKilled.disconnectReason !== null, () => 'the socket to notice the kill');
+    const atKill = writers.committed.length;
+    await grow(100, 'while the relay is down');
+    await killed.start();
+    await waitUntil(() => refetches >= 1, () => 'the socket to reconnect by itself and refetch', 30_000);
+    committedWhileAway = writers.committed.length - atKill;
+    await grow(100, 'after the restart');
+  } finally {
+    await writers.stop();
+  }
+
+  const committed = writers.committed;
+  // The survivor: every notification, exactly once, with no refetch.
+  await waitForAll([onSurvivor], committed, 30_000);
+  expect(onSurvivor.ids().length).toBe(committed.length);
+  expect(new Set(onSurvivor.ids()).size).toBe(committed.length);
+
+  // The killed relay's socket: what it got live, plus its refetch, covers everything.
+  await waitUntil(
+    () => committed.every((id) => onKilled.count(id) > 0 || refetched.has(id)),
+    () => `live + refetched to cover all ${committed.length} (missing ${committed.filter((id) => onKilled.count(id) === 0 && !refetched.has(id)).length})`,
+    30_000,
+  );
+  const live = onKilled.ids();
+  expect(new Set(live).size).toBe(live.length);
+  const missedLive = committed.filter((id) => onKilled.count(id) === 0);
+  // The outage was real (the socket missed some live) and the refetch filled exactly that gap.
+  expect(missedLive.length).toBeGreaterThan(0);
+  expect(missedLive.filter((id) => !refetched.has(id))).toEqual([]);
+  expect(reconnects).toBeGreaterThanOrEqual(1);
+  console.log(
+    `[faults] relay kill: ${committed.length} committed (about ${committedWhileAway} between the kill and the reconnect); survivor socket got ${onSurvivor.ids().length}; ` +
+      `killed relay's socket got ${live.length} live + ${missedLive.length} from its refetch after ${reconnects} reconnect(s)`,
+  );
+});
