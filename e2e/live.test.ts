@@ -1,18 +1,33 @@
 /**
  * The plan's headline: sign in, see the bell, and a lead created anywhere (psql, curl)
- * pops a toast and raises the badge, in every signed-in window.
+ * pops a toast and raises the badge, in every signed-in window. And the header says
+ * whether that is happening: when the API and relay go away, and when they are back
+ * with what was missed meanwhile.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { createLeadWithGraphQL, graphql, insertLeadWithSql, loginToken } from './data';
 import { screenshot } from './screenshots';
 import { VIEWPORT, useStack } from './stack';
-import { bell, historyItems, logLatency, openCenter, timeUntilVisible, toast, unreadCount, waitForUnread } from './ui';
+import {
+  bell,
+  connectionStatus,
+  historyItem,
+  historyItems,
+  logLatency,
+  openCenter,
+  timeUntilVisible,
+  toast,
+  unreadCount,
+  waitForConnection,
+  waitForUnread,
+} from './ui';
 
 const stack = useStack();
 
-async function expectLeadToast(page: Page, name: string, start: number, who: string): Promise<void> {
+async function expectLeadToast(page: Page, name: string, start: number, who: string): Promise<Locator> {
   const shown = toast(page, 'New Lead Created').filter({ hasText: `${name} added to pipeline` });
   logLatency(`${who}: toast after`, await timeUntilVisible(shown, start, `The toast for ${name} in ${who}'s window`));
+  return shown;
 }
 
 describe('live notifications in the browser', () => {
@@ -23,8 +38,7 @@ describe('live notifications in the browser', () => {
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.getByRole('complementary', { name: 'Demo account' }).getByText('demo@example.com').waitFor();
 
-    await stack().signIn('demo@example.com', page.context());
-    const dashboard = page.context().pages().at(-1)!;
+    const dashboard = await stack().signIn('demo@example.com', page);
     expect(new URL(dashboard.url()).pathname).toBe('/dashboard');
     await dashboard.getByRole('heading', { name: 'Welcome, Demo User' }).waitFor();
 
@@ -42,7 +56,6 @@ describe('live notifications in the browser', () => {
     expect(await unreadCount(dashboard)).toBe(getUnreadCount);
     expect(await dashboard.getByTestId('notification-badge').textContent()).toBe(String(getUnreadCount));
     await screenshot(dashboard, 'dashboard');
-    await page.close();
   });
 
   it('a lead inserted with psql pops a toast and raises the badge by one', async () => {
@@ -51,8 +64,11 @@ describe('live notifications in the browser', () => {
 
     const start = Date.now();
     const leadId = await insertLeadWithSql(stack().sql, { firstName: 'Ada', lastName: 'Byron' });
-    await expectLeadToast(page, 'Ada Byron', start, 'psql insert → demo');
+    const shown = await expectLeadToast(page, 'Ada Byron', start, 'psql insert → demo');
     await screenshot(page, 'toast');
+    await waitForUnread(page, before + 1);
+    // It goes away by itself (after 5 s), and the bell keeps the count.
+    await shown.waitFor({ state: 'hidden', timeout: 10_000 });
     await waitForUnread(page, before + 1);
 
     await openCenter(page);
@@ -98,5 +114,43 @@ describe('live notifications in the browser', () => {
     expect(ids[0]).toBeTruthy();
     expect(ids[1]).toBe(ids[0]);
     expect(await bell(demo).getAttribute('aria-expanded')).toBe('true');
+  });
+});
+
+// Last: these stop the API and sign out.
+describe('connection state', () => {
+  it('shows when live updates stop and resume, and catches up on what was missed', async () => {
+    const page = await stack().openAs('demo@example.com');
+    expect(await connectionStatus(page).textContent()).toBe('Live');
+    expect(await connectionStatus(page).getAttribute('role')).toBe('status');
+    const count = await unreadCount(page);
+
+    // While the API is away, the browser's retries fail, and say so in the console.
+    stack().allowConsoleErrors(/Failed to load resource|WebSocket connection to .* failed/);
+    const port = stack().api.port;
+    await stack().stopApi();
+    await waitForConnection(page, 'reconnecting');
+    expect(await connectionStatus(page).textContent()).toBe('Reconnecting…');
+    await screenshot(page, 'reconnecting');
+
+    await insertLeadWithSql(stack().sql, { firstName: 'Missed', lastName: 'Meanwhile' });
+    await stack().startApi(port);
+    await waitForConnection(page, 'live', 20_000);
+    expect(await connectionStatus(page).textContent()).toBe('Live');
+    await waitForUnread(page, count + 1);
+    await openCenter(page);
+    await historyItem(page, 'Missed Meanwhile added to pipeline').waitFor();
+  });
+
+  it('signing out ends live updates and signs out every tab', async () => {
+    const page = await stack().openAs('demo@example.com');
+    const other = await stack().newTab(page);
+    await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+    for (const tab of [page, other]) {
+      await tab.getByRole('heading', { name: 'Sign in' }).waitFor();
+      expect(await bell(tab).count()).toBe(0);
+    }
+    await page.goto(stack().url('/dashboard'));
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   });
 });

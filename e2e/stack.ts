@@ -96,10 +96,15 @@ export class Stack {
     return context;
   }
 
-  /** Signs in through the login page, with its labelled fields, and waits for live updates. */
-  async signIn(email: string, context?: BrowserContext): Promise<Page> {
-    const page = await (context ?? (await this.newContext())).newPage();
-    await page.goto(this.url('/login'));
+  /**
+   * Signs in through the login page, with its labelled fields, and waits for live updates.
+   * Without a page, opens /dashboard in a new window, which asks for sign-in first.
+   */
+  async signIn(email: string, page?: Page): Promise<Page> {
+    if (!page) {
+      page = await (await this.newContext()).newPage();
+      await page.goto(this.url('/dashboard'));
+    }
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -143,8 +148,9 @@ export class Stack {
   async ready(page: Page): Promise<void> {
     await bell(page).waitFor();
     await waitForConnection(page, 'live');
-    // The app's own session token (tokenStore.ts), so the count is this user's.
-    const token = await page.evaluate(() => window.localStorage.getItem('bellhop.token'));
+    // The app's own session token (web/src/auth/tokenStore.ts), so the count is this user's.
+    const { origins } = await page.context().storageState();
+    const token = origins.flatMap((origin) => origin.localStorage).find((item) => item.name === 'bellhop.token')?.value;
     if (!token) throw new Error('The page has no session token: not signed in?');
     const { getUnreadCount } = await graphql<{ getUnreadCount: number }>(this.api.url, '{ getUnreadCount }', {}, token);
     await waitForUnread(page, getUnreadCount);

@@ -114,10 +114,12 @@ as $$
            coalesce(w.read_in_flight, '{}') as in_flight
     from me left join app_hidden.notification_watermarks w on w.user_id = me.user_id
   ), uncovered as (
-    -- Above the watermark, or below it but written by a transaction in flight when it was set.
-    select n.id from app_public.notifications n, wm where n.seq > wm.read_up_to
+    -- Above the watermark, or written by a transaction in flight when it was set.
+    -- Two disjoint halves, each driven by its own index (seq, txid); no seq
+    -- test in the second, or the planner walks the seq index instead.
+    select n.id from app_public.notifications n, wm where n.seq > wm.read_up_to and not (n.txid = any(wm.in_flight))
     union all
-    select n.id from app_public.notifications n, wm where n.txid = any(wm.in_flight) and n.seq <= wm.read_up_to
+    select n.id from app_public.notifications n, wm where n.txid = any(wm.in_flight)
   )
   select (
     -- Not covered: unread unless deleted or explicitly read since.

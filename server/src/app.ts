@@ -30,7 +30,7 @@ export async function makeServer(config: Config, logger: Logger, options: AppOpt
     const { io, relay } = config.relay ? await installRelay(httpServer, config, logger, shutdown) : { io: null, relay: null };
     installHealth(app, { pool, relay, io });
     if (pool) installLimits(app, config, shutdown);
-    if (pool) await installPostGraphile(app, httpServer, pool, config, shutdown, options);
+    if (pool) await installPostGraphile(app, httpServer, pool, config, shutdown, options, relay);
   } catch (error) {
     await shutdown.run();
     throw error;

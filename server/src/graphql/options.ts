@@ -11,6 +11,7 @@ import { NonNullResultsPlugin, PlainListNamesPlugin } from './contract';
 import { SimpleMutationsPlugin } from './simpleMutations';
 import { makeErrorHandler } from './errors';
 import { makeQueryLimitsPlugin } from './limits';
+import { makeNotificationCreatedPlugin, type NotificationSource } from './notificationCreated';
 
 export const SCHEMAS = ['app_public'];
 export const SCHEMA_EXPORT_PATH = path.resolve(__dirname, '../../schema.graphql');
@@ -21,8 +22,15 @@ export function printContractSchema(schema: GraphQLSchema): string {
   return printSchema(lexicographicSortSchema(schema));
 }
 
-/** PostGraphile's options, shared by the live server and the schema export. */
-export function postgraphileOptions(config: Config, extra: Partial<PostGraphileOptions<Request>> = {}): PostGraphileOptions<Request> {
+/**
+ * PostGraphile's options, shared by the live server and the schema export.
+ * `realtime` (the Relay) feeds the notificationCreated subscription.
+ */
+export function postgraphileOptions(
+  config: Config,
+  extra: Partial<PostGraphileOptions<Request>> = {},
+  realtime: NotificationSource | null = null,
+): PostGraphileOptions<Request> {
   return {
     pluginHook: makePluginHook([
       PgPubsub,
@@ -37,7 +45,7 @@ export function postgraphileOptions(config: Config, extra: Partial<PostGraphileO
     disableDefaultMutations: true,
     simpleCollections: 'both',
     legacyRelations: 'omit',
-    appendPlugins: [PlainListNamesPlugin, NonNullResultsPlugin, SimpleMutationsPlugin],
+    appendPlugins: [PlainListNamesPlugin, NonNullResultsPlugin, SimpleMutationsPlugin, makeNotificationCreatedPlugin(realtime)],
     skipPlugins: [NodePlugin],
     graphiql: config.graphiql,
     enhanceGraphiql: true,

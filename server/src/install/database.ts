@@ -21,6 +21,12 @@ export async function endPool(pool: Pool): Promise<void> {
   const ended = pool.end();
   const internals = pool as unknown as { _clients: PoolClient[]; _idle: Array<{ client: PoolClient }> };
   const idle = new Set(internals._idle.map((item) => item.client));
-  for (const client of internals._clients) if (!idle.has(client)) client.release(true);
+  for (const client of internals._clients) {
+    if (idle.has(client)) continue;
+    // pg-pubsub's 25 s keepalive would otherwise query the ending client, fail, and release
+    // it a second time: an uncaught "Release called on client which has already been released".
+    clearInterval((client as PoolClient & { keepAliveInterval?: NodeJS.Timeout }).keepAliveInterval);
+    client.release(true);
+  }
   await ended;
 }

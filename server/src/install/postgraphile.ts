@@ -5,6 +5,7 @@ import { enhanceHttpServerWithWebSockets, postgraphile } from 'postgraphile';
 import type { Config } from '../config';
 import type { Shutdown } from '../shutdown';
 import { SCHEMAS, SCHEMA_EXPORT_PATH, postgraphileOptions } from '../graphql/options';
+import type { NotificationSource } from '../graphql/notificationCreated';
 
 export async function installPostGraphile(
   app: Express,
@@ -13,11 +14,12 @@ export async function installPostGraphile(
   config: Config,
   shutdown: Shutdown,
   options: { exportSchema: boolean },
+  realtime: NotificationSource | null = null,
 ): Promise<void> {
   const middleware = postgraphile(
     pool,
     SCHEMAS,
-    postgraphileOptions(config, options.exportSchema ? { exportGqlSchemaPath: SCHEMA_EXPORT_PATH } : {}),
+    postgraphileOptions(config, options.exportSchema ? { exportGqlSchemaPath: SCHEMA_EXPORT_PATH } : {}, realtime),
   );
   app.use(middleware);
   // Build the schema now, so a broken database fails the start rather than the first request.

@@ -68,6 +68,8 @@ export class Relay extends EventEmitter {
 
   constructor(private readonly options: RelayOptions) {
     super();
+    // One listener per GraphQL subscriber (notificationCreated).
+    this.setMaxListeners(0);
     this.idleAfterMs = options.idleAfterMs ?? Math.max(50, options.pollMs * 10);
     this.listener = new Listener(
       options.databaseUrl,
@@ -76,6 +78,7 @@ export class Relay extends EventEmitter {
           if (this.everConnected) this.metrics.reconnects += 1;
           this.everConnected = true;
           this.draining = false;
+          this.failures = 0;
           if (this.retryTimer) clearTimeout(this.retryTimer);
           this.retryTimer = null;
           // Whatever happened meanwhile is in the mailbox: read it now.
@@ -226,6 +229,10 @@ export class Relay extends EventEmitter {
     }
   }
 
+  /**
+   * The cursor has already moved past what it hands over, so nothing here may
+   * throw half-way: sockets first, then in-process subscribers, each guarded.
+   */
   private deliver({ notifications, userEvents }: DrainResult): void {
     const { io, logger } = this.options;
     if (notifications.length > 0) {
@@ -233,13 +240,19 @@ export class Relay extends EventEmitter {
       for (const notification of notifications) {
         io.emit(SERVER_EVENTS.created, notification);
         this.metrics.observeLag(now - Date.parse(notification.createdAt));
-        this.emit('created', notification satisfies NotificationPayload);
       }
       this.metrics.relayed += notifications.length;
       logger.info(
         { count: notifications.length, firstId: notifications[0]!.id, sockets: io.engine.clientsCount },
         'Notification emitted',
       );
+      for (const notification of notifications) {
+        try {
+          this.emit('created', notification satisfies NotificationPayload);
+        } catch (error) {
+          logger.warn({ err: (error as Error).message }, 'A notificationCreated subscriber failed');
+        }
+      }
     }
     for (const event of userEvents) {
       const room = io.to(userRoom(event.userId));

@@ -13,7 +13,7 @@
  * follows relay wake-ups, not the write rate; the numbers are printed.
  */
 import { createTestDatabase, type TestDatabase } from '@bellhop/db/testing';
-import { Client, type Notification } from 'pg';
+import { type Client, type Notification } from 'pg';
 import { signToken } from '../../src/jwt';
 import { SERVER_EVENTS } from '../../src/events';
 import { Resources, createUsers, waitUntil, type Inbox } from '../relay/helpers';
@@ -21,7 +21,7 @@ import { serverProcess } from './processes';
 import { Writers } from './writers';
 
 const SECONDS = Number(process.env.FAULT_LOAD_SECONDS || 20);
-const WRITERS = 50;
+const WRITERS = Number(process.env.FAULT_LOAD_WRITERS || 50);
 jest.setTimeout((SECONDS + 120) * 1000);
 
 const JWT_SECRET = 'fault-suite-secret-that-is-long-enough-to-use';
@@ -125,6 +125,7 @@ test(`${WRITERS} writers for ${SECONDS} s, two sockets on two relays: delivered 
 
   // What a stalled listener costs per NOTIFY: queue PROBES more and read the usage.
   const usage = async () => (await sql.query<{ usage: number }>('select pg_notification_queue_usage() as usage')).rows[0]!.usage;
+  sampler.setPhase('probes');
   const usageBeforeProbes = await usage();
   await sql.query(`select pg_notify('bellhop_notifications', 'probe-' || i) from generate_series(1, $1::int) i`, [PROBES]);
   await waitUntil(() => observer.probes() === PROBES, () => 'the observer to receive the probes');
@@ -154,7 +155,7 @@ test(`${WRITERS} writers for ${SECONDS} s, two sockets on two relays: delivered 
         `(${Math.round(writers.transactions / elapsed)} tx/s); delivered per socket: ${counts.map((c) => c.size).join(', ')}`,
       `[faults] doorbell: ${observer.received()} NOTIFYs for ${writers.transactions} transactions ` +
         `(${((100 * observer.received()) / writers.transactions).toFixed(1)}%); during the stall ${ringsDuringStall} for ${commitsDuringStall}`,
-      `[faults] pg_notification_queue_usage() max: writing ${sampler.max.writing ?? 0}, with a stalled listener ${sampler.max.stalled ?? 0}, ` +
+      `[faults] pg_notification_queue_usage() max: writing ${sampler.max.writing ?? 0}, writing with a stalled listener ${sampler.max.stalled ?? 0}, ` +
         `after release ${sampler.max.released ?? 0}; the stalled session received ${stalled.received() - stalledBefore} queued rings once released`,
       `[faults] stalled listener cost: ${PROBES} more NOTIFYs moved the usage from ${usageBeforeProbes} to ${usageWithProbes} ` +
         `(about ${Math.round((usageWithProbes - usageBeforeProbes) * 8 * 1024 ** 3 / PROBES)} bytes each of the default 8 GB queue); back to 0 once released`,

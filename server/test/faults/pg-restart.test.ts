@@ -11,7 +11,7 @@ import { Client } from 'pg';
 import { authenticatorUrlFor } from '../../src/config';
 import { signToken } from '../../src/jwt';
 import { Resources, createUsers, insertLeads, waitForAll, waitUntil, type Inbox } from '../relay/helpers';
-import { ScratchCluster, ServerProcess, serverProcess } from './processes';
+import { ScratchCluster, type ServerProcess, serverProcess } from './processes';
 import { Writers } from './writers';
 
 jest.setTimeout(180_000);
