@@ -41,6 +41,8 @@ COPY server server
 COPY web/server.ts web/serve.ts web/tsconfig.json web/
 COPY web/src/config web/src/config
 COPY --from=web-build /app/web/dist web/dist
+# web/server.ts rebuilds when a source looks newer than the bundle; it never should here.
+RUN touch web/dist/index.html
 USER node
 EXPOSE 3000 3001
 CMD ["node", "--import", "tsx", "server/src/main.ts"]

@@ -1,2 +1,210 @@
-export interface ApiPlan { notifications: number; seconds: number; connections: number }
-export async function measureApi(..._: unknown[]): Promise<never> { throw new Error("todo"); }
+/**
+ * d. The API with a big mailbox: getNotifications(first: 20) and
+ * getUnreadCount over HTTP (autocannon), against the same SQL through pg
+ * with the same role and claims, for users in different read states.
+ */
+import { withClient } from '@bellhop/db';
+import { createUser, startBellhop } from './lib/bellhop';
+import { Child } from './lib/child';
+import type { Cluster } from './lib/databases';
+import type { LoadReply, LoadRequest, LoadResult } from './lib/loadProtocol';
+import { say } from './lib/progress';
+import type { MeasurementReport, Target } from './lib/report';
+import { ms, ratio, summarize, times, type Summary } from './lib/stats';
+
+export interface ApiPlan {
+  notifications: number;
+  seconds: number;
+  connections: number;
+}
+
+const RECEIPTS = 1000;
+const DELETED = 100;
+const TARGET_RATIO = 2;
+const TARGET_UNREAD_P50 = 5;
+
+interface Query {
+  name: 'getNotifications(first: 20)' | 'getUnreadCount';
+  graphql: string;
+  sql: string;
+}
+
+const QUERIES: Query[] = [
+  {
+    name: 'getNotifications(first: 20)',
+    graphql: '{ getNotifications(first: 20) { id type title message isRead relatedLeadId createdAt updatedAt } }',
+    sql: `select n.id, n.type, n.title, n.message, app_public.notifications_is_read(n) as is_read, n.related_lead_id,
+                 n.created_at, n.updated_at
+          from app_public.get_notifications() n limit 20`,
+  },
+  { name: 'getUnreadCount', graphql: '{ getUnreadCount }', sql: 'select app_public.get_unread_count()' },
+];
+
+interface Reader {
+  label: string;
+  email: string;
+  /** SQL run as owner to put the user in this state; $1 user id, $2 total. */
+  setup: string;
+  expectedUnread(total: number): number;
+}
+
+const READERS: Reader[] = [
+  {
+    label: 'nothing read (watermark 0)',
+    email: 'bench-d-none@example.com',
+    setup: `update app_hidden.notification_watermarks set read_up_to = 0, marked_at = '-infinity' where user_id = $1 and $2::int >= 0`,
+    expectedUnread: (total) => total,
+  },
+  {
+    label: 'half read (watermark mid)',
+    email: 'bench-d-half@example.com',
+    setup: `update app_hidden.notification_watermarks set read_up_to = $2::int / 2, marked_at = now() where user_id = $1`,
+    expectedUnread: (total) => total - Math.floor(total / 2),
+  },
+  {
+    label: 'all read (watermark top)',
+    email: 'bench-d-all@example.com',
+    setup: `update app_hidden.notification_watermarks set read_up_to = $2::int, marked_at = now() where user_id = $1`,
+    expectedUnread: () => 0,
+  },
+  {
+    label: `watermark mid + ${2 * RECEIPTS + DELETED} receipts`,
+    email: 'bench-d-receipts@example.com',
+    // Marked read above the watermark, unread below it, and a few deleted near the top.
+    setup: `
+      with w as (
+        update app_hidden.notification_watermarks set read_up_to = $2::int / 2, marked_at = now() - interval '1 hour'
+        where user_id = $1 returning read_up_to
+      )
+      insert into app_hidden.notification_receipts (user_id, notification_id, is_read, is_deleted, read_set_at)
+      select $1, n.id,
+             case when n.seq > w.read_up_to + ${RECEIPTS} then null else n.seq > w.read_up_to end,
+             n.seq > w.read_up_to + ${RECEIPTS}, now()
+      from w join app_public.notifications n
+        on n.seq between w.read_up_to - ${RECEIPTS - 1} and w.read_up_to + ${RECEIPTS}
+        or n.seq > $2::int - ${DELETED}`,
+    expectedUnread: (total) => total - Math.floor(total / 2) - RECEIPTS - DELETED + RECEIPTS,
+  },
+];
+
+interface Cell {
+  reader: string;
+  query: Query['name'];
+  http: Summary & { rps: number; errors: number };
+  sql: Summary & { rps: number; errors: number };
+}
+
+const withRate = (result: LoadResult) => ({ ...summarize(result.latencies), rps: result.requests / result.seconds, errors: result.errors });
+const pair = (s: Summary) => `${ms(s.p50)} / ${ms(s.p99)}`;
+
+async function fillMailbox(url: string, total: number): Promise<void> {
+  await withClient(url, async (client) => {
+    await client.query(
+      `insert into app_public.notifications (type, title, message, created_at, updated_at)
+       select 'lead_created', 'New Lead Created', 'Bench Lead ' || g || ' added to pipeline',
+              now() - ($1::int - g) * interval '1 second', now() - ($1::int - g) * interval '1 second'
+       from generate_series(1, $1::int) g`,
+      [total],
+    );
+  });
+}
+
+async function graphql(url: string, token: string, query: string): Promise<unknown> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query }),
+  });
+  const body = (await response.json()) as { data?: unknown; errors?: Array<{ message: string }> };
+  if (body.errors) throw new Error(`GraphQL error: ${body.errors[0]!.message}`);
+  return body.data;
+}
+
+export async function measureApi(cluster: Cluster, plan: ApiPlan): Promise<MeasurementReport> {
+  const db = await cluster.clone('d');
+  const load = new Child<LoadRequest, LoadReply>('load.ts');
+  const cells: Cell[] = [];
+  let bellhop: Awaited<ReturnType<typeof startBellhop>> | null = null;
+  try {
+    say(`d. writing ${plan.notifications.toLocaleString('en-US')} notifications…`);
+    await fillMailbox(db.url, plan.notifications);
+    const users: Array<{ reader: Reader; id: string }> = [];
+    for (const reader of READERS) {
+      const id = await createUser(db.url, reader.email);
+      await withClient(db.url, (client) => client.query(reader.setup, [id, plan.notifications]));
+      users.push({ reader, id });
+    }
+    say('d. vacuum analyze…');
+    await withClient(db.url, (client) => client.query('vacuum analyze app_public.notifications, app_hidden.notification_receipts, app_hidden.notification_watermarks'));
+    bellhop = await startBellhop(db);
+
+    for (const { reader, id } of users) {
+      const token = bellhop.tokenFor(id);
+      // The numbers mean nothing unless both paths give the right answer.
+      const data = (await graphql(bellhop.url, token, '{ getUnreadCount }')) as { getUnreadCount: number };
+      const expected = reader.expectedUnread(plan.notifications);
+      if (data.getUnreadCount !== expected) {
+        throw new Error(`getUnreadCount for "${reader.label}" is ${data.getUnreadCount}, expected ${expected}.`);
+      }
+      for (const query of QUERIES) {
+        const http = await load.request(
+          { type: 'http', url: bellhop.url, token, body: JSON.stringify({ query: query.graphql }), connections: plan.connections, seconds: plan.seconds },
+          'done',
+        );
+        const sql = await load.request(
+          { type: 'sql', url: db.authUrl, userId: id, text: query.sql, connections: plan.connections, seconds: plan.seconds },
+          'done',
+        );
+        const cell = { reader: reader.label, query: query.name, http: withRate(http), sql: withRate(sql) };
+        say(`d. ${reader.label}, ${query.name}: HTTP p50 ${ms(cell.http.p50)} ms ${Math.round(cell.http.rps)}/s; SQL p50 ${ms(cell.sql.p50)} ms ${Math.round(cell.sql.rps)}/s`);
+        cells.push(cell);
+      }
+    }
+  } finally {
+    await load.stop();
+    await bellhop?.close();
+    await db.drop();
+  }
+
+  const targets: Target[] = [];
+  for (const query of QUERIES) {
+    const mine = cells.filter((cell) => cell.query === query.name);
+    const worst = mine.reduce((a, b) => (ratio(b.http.p50, b.sql.p50) > ratio(a.http.p50, a.sql.p50) ? b : a));
+    const r = ratio(worst.http.p50, worst.sql.p50);
+    targets.push({
+      label: `d. ${query.name}`,
+      goal: `p50 ≤ ${TARGET_RATIO}× direct SQL`,
+      actual: `worst: ${worst.reader}, ${ms(worst.http.p50)} vs ${ms(worst.sql.p50)} ms (${times(r)})`,
+      met: mine.every((cell) => ratio(cell.http.p50, cell.sql.p50) <= TARGET_RATIO),
+    });
+  }
+  const unread = cells.filter((cell) => cell.query === 'getUnreadCount');
+  const slowest = unread.reduce((a, b) => (b.http.p50 > a.http.p50 ? b : a));
+  targets.push({
+    label: 'd. getUnreadCount',
+    goal: `p50 ≤ ${TARGET_UNREAD_P50} ms over HTTP`,
+    actual: `slowest: ${slowest.reader}, ${ms(slowest.http.p50)} ms`,
+    met: unread.every((cell) => cell.http.p50 <= TARGET_UNREAD_P50),
+  });
+
+  return {
+    id: 'd',
+    title: `d. API with ${plan.notifications.toLocaleString('en-US')} notifications (ms, requests/s)`,
+    notes: [
+      `${plan.connections} concurrent connections for ${plan.seconds} s per cell. HTTP: POST /graphql with a JWT (autocannon).`,
+      'SQL: the same function through pg as bellhop_authenticator, in a transaction with role and claims set as local settings, as PostGraphile does.',
+    ],
+    headers: ['Reader', 'Query', 'HTTP p50 / p99', 'HTTP req/s', 'SQL p50 / p99', 'SQL req/s', 'p50 ratio'],
+    rows: cells.map((cell) => [
+      cell.reader,
+      cell.query,
+      pair(cell.http),
+      Math.round(cell.http.rps).toString(),
+      pair(cell.sql),
+      Math.round(cell.sql.rps).toString(),
+      times(ratio(cell.http.p50, cell.sql.p50)),
+    ]),
+    targets,
+    data: cells,
+  };
+}

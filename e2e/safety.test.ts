@@ -59,10 +59,13 @@ describe('forms and untrusted text', () => {
     await createLead(author, { firstName, lastName, email: 'bobby@example.com' });
     await createLead(author, { ...script, email: 'script@example.com' });
 
-    for (const page of [author, watcher]) {
-      await toast(page, `${name} added to pipeline`).waitFor({ timeout: LIVE_TIMEOUT_MS });
-      await toast(page, `${script.firstName} ${script.lastName} added to pipeline`).waitFor({ timeout: LIVE_TIMEOUT_MS });
-    }
+    await Promise.all(
+      [author, watcher].flatMap((page) =>
+        [`${name} added to pipeline`, `${script.firstName} ${script.lastName} added to pipeline`].map((message) =>
+          toast(page, message).getByText(message, { exact: true }).waitFor({ timeout: LIVE_TIMEOUT_MS }),
+        ),
+      ),
+    );
     await waitForUnread(watcher, count + 2);
 
     await openCenter(watcher);

@@ -200,18 +200,14 @@ export class Stack {
 export function useStack(): () => Stack {
   let stack: Stack | undefined;
   beforeAll(async () => {
-    const t = Date.now();
     stack = await Stack.start();
-    process.stdout.write(`[e2e timing] start ${Date.now() - t} ms\n`);
   }, 60_000);
   afterEach(async () => {
     const problems = (await stack?.endTest()) ?? [];
     if (problems.length > 0) throw new Error(`The browser reported problems:\n  ${problems.join('\n  ')}`);
   });
   afterAll(async () => {
-    const t = Date.now();
     await stack?.close();
-    process.stdout.write(`[e2e timing] close ${Date.now() - t} ms\n`);
   }, 30_000);
   return () => {
     if (!stack) throw new Error('The stack did not start (see beforeAll).');

@@ -161,3 +161,34 @@ begin
   return true;
 end;
 $$;
+
+--------------------------------------------------------------------------------
+-- Socket payload timestamps exactly as GraphQL prints them (issue 3 tests)
+--------------------------------------------------------------------------------
+
+-- PostGraphile prints timestamptz through PostgreSQL's JSON encoder, which drops
+-- trailing zeros from the fraction ("...02.86196+00:00"), while to_char's US
+-- always prints six digits ("...02.861960+00:00"): one payload in ten differed
+-- from the GraphQL Notification. Same encoder here, so the strings are equal.
+create or replace function app_private.notification_payload(n app_public.notifications) returns jsonb
+  language sql stable
+  set search_path to pg_catalog, public, pg_temp
+as $$
+  select jsonb_build_object(
+    'id', n.id,
+    'type', n.type,
+    'title', n.title,
+    'message', n.message,
+    'isRead', false,
+    'relatedLeadId', n.related_lead_id,
+    'createdAt', to_jsonb(n.created_at),
+    'updatedAt', to_jsonb(n.updated_at)
+  );
+$$;
+comment on function app_private.notification_payload(app_public.notifications) is
+  'A notification as the socket event notification:created carries it: the same strings GraphQL returns.';
+
+-- getNotifications takes paging and unreadOnly only: PostGraphile reads
+-- @sortable/@filterable by presence, so "false" switched them on.
+comment on function app_public.get_notifications(boolean) is
+  E'@simpleCollections only\nThe signed-in user''s notifications, newest first, without the ones they deleted. Page with first/offset; set unreadOnly to skip read ones.';

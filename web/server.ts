@@ -116,7 +116,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   // Our own agent and a list of proxied WebSockets, so close() can drop the connections
   // to the API as well; otherwise the API would wait for them when it shuts down.
-  const agent = new http.Agent({ keepAlive: true });
+  // No keep-alive to the API: reusing an idle socket just as the API closes it (its 5 s
+  // keep-alive timeout) fails the browser's request with a 504, which happened under load.
+  // A fresh local connection per request costs next to nothing.
+  const agent = new http.Agent({ keepAlive: false });
   const upstreamSockets = new Set<Socket>();
   const proxy = createProxyMiddleware<http.IncomingMessage, http.ServerResponse>({
     target: options.apiUrl,

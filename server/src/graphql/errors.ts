@@ -17,7 +17,8 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
   comments_lead_id_fkey: 'No lead with that id.',
   users_email_valid: 'Email must be a valid email address, like name@example.com.',
   users_email_key: 'An account with this email already exists; sign in instead.',
-  users_name_present: 'Name must not be empty.',
+  // register rejects blank names itself; the table check also catches names over 200 characters.
+  users_name_present: 'Name must be between 1 and 200 characters.',
 };
 
 /** SQLSTATEs whose messages were written for users (raised by our functions). */
@@ -35,6 +36,10 @@ function friendlyMessage(original: PgError | undefined, message: string): { mess
   if (constraint && CONSTRAINT_MESSAGES[constraint]) return { message: CONSTRAINT_MESSAGES[constraint], code };
   if (code === '22P02') return { message: `Invalid value: ${original.message.replace(/^invalid input syntax for type (\w+)/, 'not a valid $1')}.`, code };
   if (code === '22001') return { message: 'A value is too long.', code };
+  if (code === '22021') return { message: 'Text contains a character that cannot be stored (such as \\u0000); remove it and try again.', code };
+  // The API's only LIMIT and OFFSET come from the first and offset arguments.
+  if (code === '2201W') return { message: 'first must not be negative.', code };
+  if (code === '2201X') return { message: 'offset must not be negative.', code };
   if (code === '42501') return { message: 'You are not allowed to do that.', code };
   if (USER_FACING_CODES.has(code)) return { message: original.message, code };
   return { message, code };

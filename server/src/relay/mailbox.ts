@@ -48,10 +48,9 @@ interface ReadRow {
   open: string[] | null;
 }
 
-const STAMP = `'YYYY-MM-DD"T"HH24:MI:SS.USTZH:TZM'`;
-
 // One statement, so one snapshot: the rows and the snapshot they are read in
 // agree. The relay connects as the owner, so it reads the tables directly.
+// Timestamps go through to_jsonb, as PostGraphile prints them.
 // Only the keyset part is limited; rows of a transaction that was open are
 // read whole once it commits (it can only be as big as one transaction).
 const READ_SQL = `
@@ -69,7 +68,7 @@ select * from (
      where n.txid = any($5::text[]::xid8[]) and n.txid < $1::text::xid8)
   union all
   (select 'user_event', e.txid::text, e.id::text, e.user_id,
-          jsonb_build_object('kind', e.kind, 'ids', e.notification_ids, 'upToCreatedAt', to_char(e.up_to_created_at, ${STAMP})),
+          jsonb_build_object('kind', e.kind, 'ids', e.notification_ids, 'upToCreatedAt', to_jsonb(e.up_to_created_at)),
           null, null, null
      from app_private.user_events e
      where e.txid >= $3::text::xid8 and (e.txid, e.id) > ($3::text::xid8, $4::bigint)
@@ -77,7 +76,7 @@ select * from (
      limit $6)
   union all
   (select 'user_event', e.txid::text, e.id::text, e.user_id,
-          jsonb_build_object('kind', e.kind, 'ids', e.notification_ids, 'upToCreatedAt', to_char(e.up_to_created_at, ${STAMP})),
+          jsonb_build_object('kind', e.kind, 'ids', e.notification_ids, 'upToCreatedAt', to_jsonb(e.up_to_created_at)),
           null, null, null
      from app_private.user_events e
      where e.txid = any($5::text[]::xid8[]) and e.txid < $3::text::xid8)

@@ -10,6 +10,7 @@ export class Writers {
   readonly committed: string[] = [];
   transactions = 0;
   private stopped = false;
+  private error: Error | null = null;
   private loops: Array<Promise<void>> = [];
   private readonly clients: Client[] = [];
 
@@ -24,7 +25,13 @@ export class Writers {
     const clients = Array.from({ length: this.count }, () => new Client({ connectionString: this.url, application_name: 'bellhop-fault-writer' }));
     this.clients.push(...clients);
     await Promise.all(clients.map((client) => client.connect()));
-    this.loops = this.clients.map((client, index) => this.loop(client, index));
+    // A failing writer stops them all; stop() reports its error.
+    this.loops = this.clients.map((client, index) =>
+      this.loop(client, index).catch((error: Error) => {
+        this.error ??= error;
+        this.stopped = true;
+      }),
+    );
   }
 
   private async loop(client: Client, index: number): Promise<void> {
@@ -40,13 +47,11 @@ export class Writers {
     }
   }
 
-  /** Stops after each writer's current transaction; rethrows the first writer error. */
+  /** Stops after each writer's current transaction; throws if a writer failed. */
   async stop(): Promise<void> {
     this.stopped = true;
-    try {
-      await Promise.all(this.loops);
-    } finally {
-      await Promise.all(this.clients.map((client) => client.end().catch(() => undefined)));
-    }
+    await Promise.all(this.loops);
+    await Promise.all(this.clients.map((client) => client.end().catch(() => undefined)));
+    if (this.error) throw new Error(`A writer failed after ${this.transactions} transactions: ${this.error.message}`);
   }
 }

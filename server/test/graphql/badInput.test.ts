@@ -57,6 +57,7 @@ const cases: Case[] = [
   { name: 'register with a blank name', query: register('email: "x@example.com", password: "password123", name: "  "'), anonymous: true, message: 'Name must not be empty.' },
   { name: 'register with a short password', query: register('email: "x@example.com", password: "short", name: "X"'), anonymous: true, message: 'Password must be at least 8 characters long.' },
   { name: 'register with a taken email in another case', query: register('email: "CAREFUL@example.com", password: "password123", name: "X"'), anonymous: true, message: 'An account with this email already exists; sign in instead.' },
+  { name: 'register with a 201-character name', query: register(`email: "x@example.com", password: "password123", name: "${'n'.repeat(201)}"`), anonymous: true, message: 'Name must be between 1 and 200 characters.' },
   { name: 'register without a name', query: register('email: "x@example.com", password: "password123"'), anonymous: true, message: 'Field "RegisterInput.name" of required type "String!" was not provided.' },
   // Notifications
   { name: 'markAsRead with an unknown id', query: `mutation { markAsRead(id: "${UNKNOWN_UUID}") { id } }`, message: `No notification with id ${UNKNOWN_UUID}.` },
@@ -81,6 +82,15 @@ const cases: Case[] = [
   { name: 'updateLeadScore below 0', query: 'mutation ($id: Int!) { updateLeadScore(id: $id, score: -1) { id } }', variables: () => ({ id: leadId }), message: 'Score must be between 0 and 100.' },
   { name: 'updateLeadScore with a word for the score', query: 'mutation ($id: Int!) { updateLeadScore(id: $id, score: "high") { id } }', variables: () => ({ id: leadId }), message: 'Int cannot represent non-integer value: "high"' },
   { name: 'updateLeadScore with a fraction', query: 'mutation ($id: Int!) { updateLeadScore(id: $id, score: 4.5) { id } }', variables: () => ({ id: leadId }), message: 'Int cannot represent non-integer value: 4.5' },
+  { name: 'updateLeadScore beyond a 32-bit integer', query: 'mutation ($id: Int!) { updateLeadScore(id: $id, score: 2147483648) { id } }', variables: () => ({ id: leadId }), message: 'Int cannot represent non 32-bit signed integer value: 2147483648' },
+  {
+    name: 'createLead with a NUL character in a name',
+    query: 'mutation ($input: CreateLeadInput!) { createLead(input: $input) { id } }',
+    variables: () => ({ input: { firstName: 'A\u0000B', lastName: 'B', email: 'a@example.com' } }),
+    message: 'Text contains a character that cannot be stored (such as \\u0000); remove it and try again.',
+  },
+  { name: 'getNotifications with a negative page size', query: '{ getNotifications(first: -1) { id } }', message: 'first must not be negative.' },
+  { name: 'getNotifications with a negative offset', query: '{ getNotifications(offset: -1) { id } }', message: 'offset must not be negative.' },
   // Fields that are not part of the API
   { name: 'reading password hashes', query: '{ currentUser { passwordHash } }', message: 'Cannot query field "passwordHash" on type "User".' },
   { name: 'a generated update mutation for users', query: 'mutation { updateUserById(input: { id: "x", userPatch: { name: "Mallory" } }) { clientMutationId } }', message: 'Cannot query field "updateUserById" on type "Mutation".' },

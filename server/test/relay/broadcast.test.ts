@@ -70,6 +70,23 @@ test('one raw SQL insert reaches all 20 sockets of two users, with exactly the G
   expect(after.bellhop_notifications_relayed_total).toBe(before.bellhop_notifications_relayed_total! + 1);
 });
 
+test('timestamps print exactly as GraphQL prints them, whatever their fraction', async () => {
+  // PostGraphile drops trailing zeros from the fraction ("…00.12+00:00", "…00+00:00").
+  const { rows } = await sql.query<{ id: string }>(
+    `insert into app_public.notifications (type, title, message, created_at, updated_at)
+     values ('lead_created', 'Stamp', 'round fraction', '2026-01-02 03:04:05.120000+00', '2026-01-02 03:04:05.120000+00'),
+            ('lead_created', 'Stamp', 'whole second', '2026-01-02 03:04:05+00', '2026-01-02 03:04:06.000001+00')
+     returning id`,
+  );
+  const ids = rows.map((r) => r.id);
+  await waitForAll(inboxes, ids);
+  for (const id of ids) {
+    const expected = await fromGraphQL(tokens[0], id);
+    for (const inbox of inboxes) expect(inbox.created.filter((n) => n.id === id)).toStrictEqual([expected]);
+  }
+  expect((await fromGraphQL(tokens[0], ids[1]!)).createdAt).toBe('2026-01-02T03:04:05+00:00');
+});
+
 test('every notification type made through GraphQL arrives with the same values GraphQL returns', async () => {
   const [token] = tokens;
   const lead = await graphql<{ createLead: { id: number } }>(

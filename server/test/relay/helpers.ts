@@ -265,8 +265,8 @@ export function spawnRelay(db: TestDatabase, env: Record<string, string> = {}): 
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`relay process did not start: ${stderr}`));
-    }, 20_000);
+      reject(new Error(`relay process did not start within 60 s: ${stderr}`));
+    }, 60_000);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`relay process exited with ${code}: ${stderr}`));

@@ -21,7 +21,7 @@ import {
   type RelayProcess,
 } from './helpers';
 
-jest.setTimeout(90_000);
+jest.setTimeout(120_000);
 
 const resources = new Resources();
 let db: TestDatabase;

@@ -133,7 +133,7 @@ describe('through plain SQL as the visitor role', () => {
   test('mark_all_as_read', async () => {
     const newest = await insertLeads(sql, 1);
     const { rows } = await sql.query<{ created_at: string }>(
-      `select to_char(created_at, 'YYYY-MM-DD"T"HH24:MI:SS.USTZH:TZM') as created_at from app_public.notifications where id = $1`,
+      `select to_jsonb(created_at) #>> '{}' as created_at from app_public.notifications where id = $1`,
       newest,
     );
     await asUser(alice.id, 'select app_public.mark_all_as_read()');
