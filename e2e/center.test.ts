@@ -45,7 +45,6 @@ describe('notification center', () => {
     await page.getByRole('heading', { name: 'Order Second', level: 1 }).waitFor();
     await center(page).waitFor({ state: 'hidden' });
     await waitForUnread(page, before - 1);
-    await screenshot(page, 'lead');
 
     await openCenter(page);
     await historyItem(page, 'Order Second added to pipeline').getByRole('button', { name: 'Mark as unread: New Lead Created' }).waitFor();

@@ -8,7 +8,8 @@ export interface NewLead {
   email?: string;
 }
 
-const emailFor = (lead: NewLead) => lead.email ?? `lead${Date.now()}${Math.floor(Math.random() * 1e6)}@example.com`;
+const emailFor = (lead: NewLead) =>
+  lead.email ?? `${lead.firstName}.${lead.lastName}@example.com`.toLowerCase().replace(/[^a-z0-9.@]/g, '');
 
 /** As `psql -c "insert into app_public.leads …"` would: one committed statement, no API involved. */
 export async function insertLeadWithSql(sql: Client, lead: NewLead): Promise<number> {

@@ -1,8 +1,11 @@
 /**
- * What people type is shown as they typed it: the API's validation messages reach the
- * form, and markup or SQL in a name is text everywhere it appears, never code.
+ * The CRM's forms: the lead page produces the other three notification types, the API's
+ * validation messages reach the form, and markup or SQL in a name is text everywhere it
+ * appears, never code.
  */
 import type { Page } from 'playwright-core';
+import { insertLeadWithSql } from './data';
+import { screenshot } from './screenshots';
 import { useStack } from './stack';
 import { LIVE_TIMEOUT_MS, historyItem, openCenter, toast, unreadCount, waitForUnread } from './ui';
 
@@ -28,6 +31,34 @@ async function leadCount(): Promise<number> {
 }
 
 describe('forms and untrusted text', () => {
+  it('the lead page completes a task, comments and rescores, and a teammate sees each live', async () => {
+    const leadId = await insertLeadWithSql(stack().sql, { firstName: 'Katherine', lastName: 'Johnson' });
+    const teammate = await stack().openAs('teammate@example.com');
+    const count = await unreadCount(teammate);
+    const page = await stack().openAs('demo@example.com', `/leads/${leadId}`);
+    await page.getByRole('heading', { name: 'Katherine Johnson', level: 1 }).waitFor();
+    const seen = (message: string) => toast(teammate, message).waitFor({ timeout: LIVE_TIMEOUT_MS });
+
+    await page.getByLabel('New task').fill('Send the launch window');
+    await page.getByRole('button', { name: 'Add task' }).click();
+    await page.getByRole('button', { name: 'Complete: Send the launch window' }).click();
+    await seen('"Send the launch window" completed for Katherine Johnson');
+    const tasks = page.getByRole('region', { name: 'Tasks' });
+    await tasks.getByRole('listitem').filter({ hasText: 'Send the launch window' }).getByText(/^Completed/).waitFor();
+
+    await page.getByLabel('New comment').fill('Checked the trajectory twice.');
+    await page.getByRole('button', { name: 'Add comment' }).click();
+    await seen('Demo User commented on Katherine Johnson: Checked the trajectory twice.');
+
+    await page.getByLabel('Score').fill('88');
+    await page.getByRole('button', { name: 'Save score' }).click();
+    await page.getByRole('status').filter({ hasText: 'Score saved.' }).waitFor();
+    await seen('Katherine Johnson score changed from 0 to 88');
+
+    await waitForUnread(teammate, count + 3);
+    await screenshot(page, 'lead');
+  });
+
   it('shows the API’s validation error for a bad email, and creates nothing', async () => {
     const page = await stack().openAs('demo@example.com', '/leads');
     const leads = await leadCount();

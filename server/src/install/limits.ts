@@ -21,7 +21,7 @@ function graphqlError(message: string, code: string) {
   return { errors: [{ message, extensions: { code } }] };
 }
 
-/** How many login/register fields the operation that will run selects at its top level. */
+/** How many login/register fields the mutation that will run selects at its top level, aliases and fragments included. */
 export function countAuthFields(body: unknown): number {
   if (typeof body !== 'object' || body === null) return 0;
   const { query, operationName } = body as { query?: unknown; operationName?: unknown };
@@ -44,7 +44,7 @@ export function countAuthFields(body: unknown): number {
       if (!fragment || seen.has(name)) return total;
       return total + count(fragment, new Set([...seen, name]));
     }, 0);
-  // Every mutation in the document, not only the selected one: cheap, and never wrong to refuse.
+  // Without operationName every mutation counts: a document with several is refused by PostGraphile anyway.
   return document.definitions.reduce(
     (total, d) => total + (d.kind === Kind.OPERATION_DEFINITION && d.operation === 'mutation' && (!operationName || d.name?.value === operationName) ? count(d.selectionSet, new Set()) : 0),
     0,
@@ -61,7 +61,7 @@ export function installLimits(app: Express, config: Config, shutdown: Shutdown):
       .json(graphqlError('Send GraphQL requests as POST with "Content-Type: application/json" and a body like {"query": "..."}.', 'UNSUPPORTED_MEDIA_TYPE'));
   };
 
-  // Per process: behind a load balancer each relay counts on its own (see the operator guide).
+  // In memory, per process: behind a load balancer each API process counts on its own (see the operator guide).
   const store = new MemoryStore();
   shutdown.add(async () => store.shutdown());
   const limiter = rateLimit({

@@ -43,6 +43,10 @@ export interface RelayHealth {
 
 const HEARTBEAT_MS = 10_000;
 const PRUNE_MS = 60_000;
+/** getUnreadCount counts what refresh_notification_counts() has not reached yet row by row: keep that short. */
+const COUNTS_MS = 1_000;
+/** The longest wait before reading again after a failed read. */
+const RETRY_LIMIT_MS = 2_000;
 /** How long settle() polls at full speed before it backs off towards the sweep interval. */
 const SETTLE_PATIENCE_MS = 250;
 
@@ -100,6 +104,7 @@ export class Relay extends EventEmitter {
       setInterval(() => this.kick(), this.options.sweepMs),
       setInterval(() => void this.register().catch(() => undefined), HEARTBEAT_MS),
       setInterval(() => void this.listener.query('select app_private.relay_prune()').catch(() => undefined), PRUNE_MS),
+      setInterval(() => void this.listener.query('select app_private.refresh_notification_counts()').catch(() => undefined), COUNTS_MS),
     );
     for (const timer of this.timers) timer.unref();
     this.options.logger.info({ relayId: this.id }, 'Relay listening');
@@ -145,7 +150,7 @@ export class Relay extends EventEmitter {
         if (this.failures > 0) {
           // Try again soon, not at once: the flag may still say "draining"
           // (writers skip their ring), and an error may repeat.
-          const delay = Math.min(this.options.sweepMs, this.options.pollMs * 2 ** Math.min(this.failures, 10));
+          const delay = Math.min(this.options.sweepMs, RETRY_LIMIT_MS, this.options.pollMs * 2 ** Math.min(this.failures, 10));
           this.retryTimer = setTimeout(() => {
             this.retryTimer = null;
             this.kick();

@@ -111,3 +111,26 @@ test('a connection killed in the middle of a large drain loses nothing and sends
     expect(inbox.ids().filter((id) => ids.includes(id))).toHaveLength(ids.length);
   }
 });
+
+test('a read failing with an SQL error (connection up) is retried until it works: nothing lost, nothing twice', async () => {
+  const fn = 'app_private.notification_payload(app_public.notifications)';
+  await sql.query(`alter function ${fn} rename to notification_payload_away`);
+  let ids: string[];
+  try {
+    ids = [...(await insertLeads(sql, 3, 'Broken')), ...(await insertLeads(sql, 1, 'Broken'))];
+    // Let the relay fail a few times.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(inboxes.every((inbox) => ids.every((id) => inbox.count(id) === 0))).toBe(true);
+  } finally {
+    await sql.query('alter function app_private.notification_payload_away(app_public.notifications) rename to notification_payload');
+  }
+  // No new write, so no ring: the relay's own retry must deliver.
+  await waitForAll(inboxes, ids);
+  const barrier = await insertLeads(sql, 1, 'Barrier');
+  await waitForAll(inboxes, barrier);
+  for (const inbox of inboxes) {
+    expect(inbox.duplicates()).toEqual([]);
+    expect(inbox.ids().filter((id) => ids.includes(id))).toEqual(ids);
+  }
+  expect((await health()).status).toBe(200);
+});
