@@ -18,8 +18,8 @@ export interface ApiPlan {
   connections: number;
 }
 
-const RECEIPTS = 1000;
-const DELETED = 100;
+const RECEIPTS = 100;
+const DELETED = 20;
 const TARGET_RATIO = 2;
 const TARGET_UNREAD_P50 = 5;
 
