@@ -34,7 +34,7 @@ async function http(request: Extract<LoadRequest, { type: 'http' }>): Promise<Lo
 // The settings PostGraphile makes for a verified token: the role, every claim, and pgSettings.
 const CLAIMS_SQL = `select set_config('role', 'bellhop_visitor', true), set_config('bellhop.jwt_ttl', '7 days', true),
   set_config('jwt.claims.role', 'bellhop_visitor', true), set_config('jwt.claims.user_id', $1, true),
-  set_config('jwt.claims.iat', $2::text, true), set_config('jwt.claims.exp', ($2 + 21600)::text, true),
+  set_config('jwt.claims.iat', $2::bigint::text, true), set_config('jwt.claims.exp', ($2::bigint + 21600)::text, true),
   set_config('jwt.claims.aud', 'bellhop', true), set_config('jwt.claims.iss', 'bellhop', true)`;
 
 /** What PostGraphile does per request: a transaction, the role and claims as local settings, the query. */
@@ -48,6 +48,7 @@ async function sql(request: Extract<LoadRequest, { type: 'sql' }>): Promise<Load
   );
   const latencies: number[] = [];
   let errors = 0;
+  let firstError: string | undefined;
   const started = nowMs();
   const deadline = started + request.seconds * 1000;
   await Promise.all(
@@ -60,8 +61,9 @@ async function sql(request: Extract<LoadRequest, { type: 'sql' }>): Promise<Load
           await client.query({ name: 'bench_query', text: request.text });
           await client.query('commit');
           latencies.push(nowMs() - t0);
-        } catch {
+        } catch (error) {
           errors += 1;
+          firstError ??= (error as Error).message;
           await client.query('rollback').catch(() => undefined);
         }
       }
@@ -69,7 +71,7 @@ async function sql(request: Extract<LoadRequest, { type: 'sql' }>): Promise<Load
   );
   const seconds = (nowMs() - started) / 1000;
   await Promise.all(clients.map((client) => client.end()));
-  return { latencies, requests: latencies.length, errors, seconds };
+  return { latencies, requests: latencies.length, errors, firstError, seconds };
 }
 
 process.on('message', (request: LoadRequest) => {

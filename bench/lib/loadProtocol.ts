@@ -5,6 +5,7 @@ export interface LoadResult {
   latencies: number[];
   requests: number;
   errors: number;
+  firstError?: string;
   seconds: number;
 }
 

@@ -8,9 +8,10 @@
  *   const { data, errors } = await stack.gql('{ getUnreadCount }', {}, token);
  *   await stack.close();                             // in afterAll
  */
+import { configForDatabase } from '../../src/testing';
 import { DEMO_PASSWORD, seedDemoData, withClient } from '@bellhop/db';
 import { createTestDatabase, type TestDatabase } from '@bellhop/db/testing';
-import { loadConfig, type Config } from '../../src/config';
+import { type Config } from '../../src/config';
 import { startServer, type RunningServer } from '../../src/server';
 import { verifyToken } from '../../src/jwt';
 
@@ -53,16 +54,8 @@ export interface StackOptions {
   seed?: boolean;
 }
 
-export function testConfigFor(db: TestDatabase, env: Record<string, string> = {}): Config {
-  return loadConfig({
-    DATABASE_URL: db.url,
-    AUTH_DATABASE_URL: db.authUrl,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    ...env,
-  });
-}
+/** Kept for the suites that import it from here. */
+export const testConfigFor = configForDatabase;
 
 export async function startTestStack(options: StackOptions = {}): Promise<TestStack> {
   const db = await createTestDatabase();

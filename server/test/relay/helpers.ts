@@ -3,12 +3,13 @@
  * socket.io clients, real PostgreSQL connections. Waiting is always "until
  * this is true, or fail after a timeout", never "sleep and hope".
  */
+import { configForDatabase } from '../../src/testing';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { Client } from 'pg';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { TestDatabase } from '@bellhop/db/testing';
-import { loadConfig, type Config } from '../../src/config';
+import { type Config } from '../../src/config';
 import { startServer, type RunningServer } from '../../src/server';
 import { signToken } from '../../src/jwt';
 import type {
@@ -25,16 +26,7 @@ export const WAIT_MS = 10_000;
 
 export const NOTIFICATION_FIELDS = 'id type title message isRead relatedLeadId createdAt updatedAt';
 
-export function testConfig(db: TestDatabase, env: Record<string, string> = {}): Config {
-  return loadConfig({
-    DATABASE_URL: db.url,
-    AUTH_DATABASE_URL: db.authUrl,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    ...env,
-  });
-}
+export const testConfig = configForDatabase;
 
 /** Everything started by a test file, closed in one afterAll. */
 export class Resources {
