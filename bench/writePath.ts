@@ -58,6 +58,8 @@ interface Row {
   missing: number;
   duplicates: number;
   strays: number;
+  /** Bellhop transactions that rang the doorbell (NOTIFY) instead of finding the relay draining. */
+  rings: number;
   lag: Summary;
 }
 
@@ -76,6 +78,14 @@ export async function measureWritePath(cluster: Cluster, plan: WritePathPlan): P
   const naiveListener = new Client({ connectionString: dbs.naive.url });
   await naiveListener.connect();
   await naiveListener.query(`listen ${NAIVE_CHANNEL}`);
+  // Counts the doorbell rings (transactions that took NOTIFY's commit lock) during the Bellhop runs.
+  let rings = 0;
+  const doorbell = new Client({ connectionString: dbs.bellhop.url });
+  await doorbell.connect();
+  doorbell.on('notification', () => {
+    rings += 1;
+  });
+  await doorbell.query('listen bellhop_notifications');
   const bellhop = await startBellhop(dbs.bellhop);
   const token = bellhop.tokenFor(await createUser(dbs.bellhop.url, 'bench-c@example.com'));
   const watcher = new SocketFleet();
@@ -86,12 +96,13 @@ export async function measureWritePath(cluster: Cluster, plan: WritePathPlan): P
     await watcher.connect(bellhop.url, 1, token, true);
     for (const writers of plan.writers) {
       const runs: Record<Variant, Array<{ committed: number; seconds: number }>> = { bellhop: [], none: [], naive: [] };
-      const row: Row = { writers, tps: { bellhop: 0, none: 0, naive: 0 }, committed: 0, delivered: 0, missing: 0, duplicates: 0, strays: 0, lag: summarize([]) };
+      const row: Row = { writers, tps: { bellhop: 0, none: 0, naive: 0 }, committed: 0, delivered: 0, missing: 0, duplicates: 0, strays: 0, rings: 0, lag: summarize([]) };
       const lags: number[] = [];
       for (let round = 0; round < plan.rounds; round += 1) {
         for (const variant of VARIANTS) {
           // One variant's connections at a time: 3 × 32 would exceed a default max_connections.
           await writersChild.request({ type: 'open', url: dbs[variant].url, writers }, 'opened');
+          const ringsBefore = rings;
           const result = await writersChild.request({ type: 'write', seconds: plan.seconds, recordAcks: variant === 'bellhop' }, 'written');
           runs[variant].push(result);
           if (variant !== 'bellhop') continue;
@@ -99,6 +110,7 @@ export async function measureWritePath(cluster: Cluster, plan: WritePathPlan): P
           for (let i = 0; i < result.acks.length; i += 2) ackedAt.set(result.acks[i]!, result.acks[i + 1]!);
           await watcher.settle(result.committed, 2_000, 60_000);
           const delivery = await watcher.collect(ackedAt);
+          row.rings += rings - ringsBefore;
           row.committed += result.committed;
           row.delivered += delivery.latencies.length;
           row.missing += delivery.missing;
@@ -110,7 +122,7 @@ export async function measureWritePath(cluster: Cluster, plan: WritePathPlan): P
       }
       for (const variant of VARIANTS) row.tps[variant] = tps(runs[variant]);
       row.lag = summarize(lags);
-      say(`c.   ${writers} writer(s): delivered ${row.delivered}/${row.committed}, duplicates ${row.duplicates}, lag p50 ${ms(row.lag.p50)} p99 ${ms(row.lag.p99)} ms`);
+      say(`c.   ${writers} writer(s): delivered ${row.delivered}/${row.committed}, duplicates ${row.duplicates}, rings ${row.rings}, lag p50 ${ms(row.lag.p50)} p99 ${ms(row.lag.p99)} ms`);
       rows.push(row);
     }
 
@@ -145,6 +157,7 @@ export async function measureWritePath(cluster: Cluster, plan: WritePathPlan): P
     await writersChild.stop();
     await bellhop.close();
     await naiveListener.end();
+    await doorbell.end();
     for (const variant of VARIANTS) await dbs[variant].drop();
   }
 
@@ -171,8 +184,9 @@ export async function measureWritePath(cluster: Cluster, plan: WritePathPlan): P
       `Each writer its own connection, autocommit single-row INSERTs back to back; ${plan.rounds} round(s) of ${plan.seconds} s per column, interleaved.`,
       'No triggers: every user trigger on leads disabled. Naive: Bellhop\'s triggers, but a per-row pg_notify instead of the doorbell.',
       'Lag: commit acknowledged to the writer → the watching socket has the event. Idle: single inserts 300 ms apart, relay asleep.',
+      'Rings: Bellhop transactions that sent NOTIFY (and so took its commit lock) because no relay was draining.',
     ],
-    headers: ['Writers', 'No triggers', 'Bellhop', 'Ratio', 'Naive (pg_notify per row)', 'Ratio', 'Delivered / committed', 'Duplicates', 'Lag p50 / p99'],
+    headers: ['Writers', 'No triggers', 'Bellhop', 'Ratio', 'Naive (pg_notify per row)', 'Ratio', 'Delivered / committed', 'Duplicates', 'Rings', 'Lag p50 / p99'],
     rows: [
       ...rows.map((row) => [
         String(row.writers),
@@ -183,9 +197,10 @@ export async function measureWritePath(cluster: Cluster, plan: WritePathPlan): P
         `${ratioOf(row, 'naive').toFixed(2)}×`,
         `${row.delivered} / ${row.committed}${row.strays > 0 ? ` (+${row.strays} unexpected)` : ''}`,
         String(row.duplicates),
+        String(row.rings),
         `${ms(row.lag.p50)} / ${ms(row.lag.p99)}`,
       ]),
-      ['idle', '', '', '', '', '', `${idle.n} / ${idle.n}`, '', `${ms(idle.p50)} / ${ms(idle.p99)}`],
+      ['idle', '', '', '', '', '', `${idle.n} / ${idle.n}`, '', '', `${ms(idle.p50)} / ${ms(idle.p99)}`],
     ],
     targets,
     data: { rows, idle },

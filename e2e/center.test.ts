@@ -154,4 +154,28 @@ describe('notification center', () => {
     await inSecond.waitFor({ state: 'detached', timeout: LIVE_TIMEOUT_MS });
     await waitForUnread(second, count);
   });
+
+  // Last: it adds more history than one page holds.
+  it('loads older history on demand', async () => {
+    await stack().sql.query(
+      `insert into app_public.leads (first_name, last_name, email)
+       select 'Bulk', 'Lead ' || i, 'bulk' || i || '@example.com' from generate_series(1, 25) as i`,
+    );
+    const page = await stack().openAs(DEMO);
+    const dialog = await openCenter(page);
+    expect(await historyItems(page).count()).toBe(20);
+    expect(await historyItem(page, 'Ada Lovelace added to pipeline').count()).toBe(0);
+
+    const loadMore = dialog.getByRole('button', { name: 'Load more' });
+    for (let pages = 0; (await loadMore.count()) > 0 && pages < 5; pages += 1) {
+      const shown = await historyItems(page).count();
+      await loadMore.click();
+      await historyItems(page).nth(shown).waitFor();
+    }
+    // The oldest notification of all, from the seed, and every row once.
+    await historyItem(page, 'Ada Lovelace added to pipeline').waitFor();
+    const ids = await historyItems(page).evaluateAll((items) => items.map((item) => item.getAttribute('data-notification-id')));
+    expect(ids.length).toBeGreaterThan(20);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
 });

@@ -28,8 +28,6 @@ export const VIEWPORT = { width: 1280, height: 800 };
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
 export class Stack {
-  /** Superuser connection to the test database, for "psql" writes; autocommit. */
-  readonly sql: Client;
   private readonly problems: string[] = [];
   private readonly allowed: RegExp[] = [];
   private readonly contexts = new Set<BrowserContext>();
@@ -41,10 +39,9 @@ export class Stack {
     private apiServer: RunningServer | null,
     readonly web: WebServer,
     readonly browser: Browser,
-    sql: Client,
-  ) {
-    this.sql = sql;
-  }
+    /** Superuser connection to the test database, for "psql" writes; autocommit. */
+    readonly sql: Client,
+  ) {}
 
   static async start(): Promise<Stack> {
     const db = await createTestDatabase();

@@ -1,7 +1,8 @@
 /** Bellhop as users run it: startServer (API + relay) on a free port. */
 import { withClient } from '@bellhop/db';
-import { loadConfig, type Config } from '../../server/src/config';
+import type { Config } from '../../server/src/config';
 import { startServer, type RunningServer } from '../../server/src/server';
+import { configForDatabase } from '../../server/src/testing';
 import { signToken } from '../../server/src/jwt';
 import type { BenchDatabase } from './databases';
 
@@ -14,14 +15,7 @@ export interface Bellhop {
 }
 
 export async function startBellhop(db: BenchDatabase, env: Record<string, string> = {}): Promise<Bellhop> {
-  const config = loadConfig({
-    DATABASE_URL: db.url,
-    AUTH_DATABASE_URL: db.authUrl,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    ...env,
-  });
+  const config = configForDatabase(db, env);
   const server = await startServer(config);
   return {
     // 127.0.0.1, not localhost: the server listens on IPv4 only.

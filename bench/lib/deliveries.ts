@@ -2,7 +2,7 @@
 import { nowMs } from './clock';
 import { paced } from './pace';
 import type { Delivery, SocketFleet } from './sockets';
-import { Inserter } from './inserts';
+import type { Inserter } from './inserts';
 import type { Server } from 'socket.io';
 
 export interface Source {

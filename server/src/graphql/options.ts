@@ -6,7 +6,7 @@ import { NodePlugin } from 'graphile-build';
 import type { Request } from 'express';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
-import { jwtVerifyOptions } from '../jwt';
+import { jwtVerifyOptions, secretKey } from '../jwt';
 import { NonNullResultsPlugin, PlainListNamesPlugin } from './contract';
 import { SimpleMutationsPlugin } from './simpleMutations';
 import { makeErrorHandler } from './errors';
@@ -52,6 +52,8 @@ export function postgraphileOptions(
     graphqlRoute: '/graphql',
     graphiqlRoute: '/graphiql',
     jwtSecret: config.jwtSecret,
+    // Verify with a ready-made key (see secretKey); PostGraphile takes a key only through this callback form.
+    jwtPublicKey: (_header, callback) => callback(null, secretKey(config.jwtSecret)),
     jwtPgTypeIdentifier: 'app_public.jwt_token',
     jwtVerifyOptions,
     jwtSignOptions: { algorithm: 'HS256' },

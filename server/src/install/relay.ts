@@ -27,6 +27,7 @@ export async function installRelay(
     logger,
     pollMs: config.relayPollMs,
     sweepMs: config.relaySweepMs,
+    busyPerSecond: config.relayBusyPerSecond,
   });
   await relay.start();
   shutdown.add(async () => {

@@ -2,8 +2,9 @@
  * The relay: NOTIFY is the doorbell, the notifications table the mailbox.
  *
  * A ring, a reconnect or the slow safety sweep starts a drain loop that reads
- * everything new through the Mailbox cursor and emits it. While it loops the
- * relay is registered as "draining", so writers skip pg_notify (and its
+ * everything new through the Mailbox cursor and emits it. At light traffic
+ * that is one read per ring. Once more rows arrive than busyPerSecond, the
+ * relay registers as "draining" and polls, so writers skip pg_notify (and its
  * cluster-wide commit lock). Before it stops polling it clears that flag and
  * keeps reading until every transaction that could have seen the flag set has
  * finished, so no write is left waiting for a ring that never came.
@@ -31,6 +32,12 @@ export interface RelayOptions {
   sweepMs: number;
   /** Stop polling after this long without anything new. */
   idleAfterMs?: number;
+  /**
+   * Poll (and let writers skip their ring) only while more than this many
+   * rows a second arrive; below it every write rings, which costs little at
+   * that rate and delivers at once. 0: poll after every ring.
+   */
+  busyPerSecond?: number;
 }
 
 export interface RelayHealth {
@@ -47,6 +54,8 @@ const PRUNE_MS = 60_000;
 const COUNTS_MS = 1_000;
 /** The longest wait before reading again after a failed read. */
 const RETRY_LIMIT_MS = 2_000;
+/** The window over which the relay measures how busy it is. */
+const RATE_WINDOW_MS = 250;
 /** How long settle() polls at full speed before it backs off towards the sweep interval. */
 const SETTLE_PATIENCE_MS = 250;
 
@@ -69,12 +78,15 @@ export class Relay extends EventEmitter {
   private wake: (() => void) | null = null;
   private timers: NodeJS.Timeout[] = [];
   private readonly idleAfterMs: number;
+  private readonly busyPerSecond: number;
+  private readonly recentReads: Array<{ at: number; rows: number }> = [];
 
   constructor(private readonly options: RelayOptions) {
     super();
     // One listener per GraphQL subscriber (notificationCreated).
     this.setMaxListeners(0);
     this.idleAfterMs = options.idleAfterMs ?? Math.max(50, options.pollMs * 10);
+    this.busyPerSecond = options.busyPerSecond ?? 100;
     this.listener = new Listener(
       options.databaseUrl,
       {
@@ -189,27 +201,41 @@ export class Relay extends EventEmitter {
     return this.mailbox.drain((text, values) => this.listener.query(text, values));
   }
 
+  /** New rows a second over the last RATE_WINDOW_MS, counting this read. */
+  private rowsPerSecond(now: number, rows: number): number {
+    this.recentReads.push({ at: now, rows });
+    while (this.recentReads[0]!.at < now - RATE_WINDOW_MS) this.recentReads.shift();
+    return (this.recentReads.reduce((sum, read) => sum + read.rows, 0) * 1000) / RATE_WINDOW_MS;
+  }
+
   private async run(): Promise<void> {
     let quietSince = Date.now();
-    let first = true;
+    let announced = false;
     while (!this.stopped) {
       this.rung = false;
       const result = await this.read();
       this.deliver(result);
-      if (first) {
-        // Announce only after the first read so the ring that woke us costs no extra round trip.
+      const now = Date.now();
+      const rows = result.notifications.length + result.userEvents.length;
+      const rate = this.rowsPerSecond(now, rows);
+      if (rows > 0 || result.more) quietSince = now;
+      if (!announced) {
+        if (!result.more && rate < this.busyPerSecond) {
+          // Light traffic: every write rings, cheaply at this rate, and is delivered at once.
+          if (this.rung) continue;
+          return;
+        }
+        // Busy: writers stop ringing (and queueing on NOTIFY's commit lock) and the relay polls instead.
+        // Announced after a read, so the ring that woke us costs no extra round trip.
         await this.setDraining(true);
-        first = false;
+        announced = true;
       }
-      if (result.notifications.length > 0 || result.userEvents.length > 0 || result.more) {
-        quietSince = Date.now();
-        continue;
-      }
-      if (this.rung) continue;
-      if (Date.now() - quietSince >= this.idleAfterMs) break;
+      if (result.more || this.rung) continue;
+      if (now - quietSince >= this.idleAfterMs || rate < this.busyPerSecond / 2) break;
+      // Pause even after a full read: the next one then brings a batch, not a row.
       await this.pause(this.options.pollMs);
     }
-    if (!this.stopped) await this.settle();
+    if (announced && !this.stopped) await this.settle();
   }
 
   /**

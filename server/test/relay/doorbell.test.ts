@@ -11,7 +11,8 @@ import { Resources, createUsers, insertLeads, testConfig, tokenFor, waitForAll, 
 
 jest.setTimeout(60_000);
 
-const NO_SWEEP = { RELAY_SWEEP_MS: '600000' };
+// Busy threshold 0: every wake puts the relays in polling mode, so single writes can race it.
+const NO_SWEEP = { RELAY_SWEEP_MS: '600000', RELAY_BUSY_PER_SECOND: '0' };
 
 const resources = new Resources();
 let db: TestDatabase;

@@ -152,6 +152,24 @@ describe('useNotifications', () => {
     expect(result.current.items.find((n) => n.id === 'n2')!.isRead).toBe(true);
   });
 
+  it('ends as last clicked when clicks, results and echoes interleave', async () => {
+    const { result, server, socket } = setup(2);
+    await waitFor(() => expect(result.current.unreadCount).toBe(2));
+    let done: Promise<unknown> = Promise.resolve();
+    act(() => {
+      const read = result.current.markRead('n2');
+      const unread = result.current.markUnread('n2');
+      // The echo of the first click arrives before either result.
+      socket.emit(SERVER_EVENTS.updated, { kind: 'read', ids: ['n2'] });
+      done = Promise.all([read, unread]);
+    });
+    await act(() => done);
+    act(() => socket.emit(SERVER_EVENTS.updated, { kind: 'unread', ids: ['n2'] }));
+    await waitFor(() => expect(result.current.items.find((n) => n.id === 'n2')!.isRead).toBe(false));
+    expect(result.current.unreadCount).toBe(2);
+    expect(server.rows.find((n) => n.id === 'n2')!.isRead).toBe(false);
+  });
+
   it('undoes a change the server refuses', async () => {
     const { result, server } = setup(2);
     await waitFor(() => expect(result.current.unreadCount).toBe(2));

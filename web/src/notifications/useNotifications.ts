@@ -147,44 +147,59 @@ export function useNotifications(socket: RealtimeSocket | null): NotificationsAp
     };
   }, [socket, client, refresh, reconcileCount, afterChange]);
 
+  // One request at a time per notification: a read and an unread in flight together may
+  // commit in either order, and the last click must be the one that sticks.
+  const queues = useRef(new Map<string, Promise<unknown>>());
+  const inOrder = useCallback(<T>(id: string, send: () => Promise<T>): Promise<T> => {
+    const run = (queues.current.get(id) ?? Promise.resolve()).catch(() => undefined).then(send);
+    queues.current.set(id, run);
+    const forget = () => {
+      if (queues.current.get(id) === run) queues.current.delete(id);
+    };
+    run.then(forget, forget);
+    return run;
+  }, []);
+
   // Actions change the cache first, so the UI answers at once, and undo on failure.
+  // Their results are not written back ('no-cache'): that would set isRead behind the
+  // unread count's back, and a late result could undo a newer click or socket event.
   const markRead = useCallback(
     async (id: string) => {
       afterChange(setReadState(client.cache, [id], true));
       try {
-        await client.mutate({ mutation: MARK_AS_READ, variables: { id } });
+        await inOrder(id, () => client.mutate({ mutation: MARK_AS_READ, variables: { id }, fetchPolicy: 'no-cache' }));
       } catch (err) {
         setReadState(client.cache, [id], false);
         throw err;
       }
     },
-    [client, afterChange],
+    [client, afterChange, inOrder],
   );
 
   const markUnread = useCallback(
     async (id: string) => {
       afterChange(setReadState(client.cache, [id], false));
       try {
-        await client.mutate({ mutation: MARK_AS_UNREAD, variables: { id } });
+        await inOrder(id, () => client.mutate({ mutation: MARK_AS_UNREAD, variables: { id }, fetchPolicy: 'no-cache' }));
       } catch (err) {
         setReadState(client.cache, [id], true);
         throw err;
       }
     },
-    [client, afterChange],
+    [client, afterChange, inOrder],
   );
 
   const remove = useCallback(
     async (id: string) => {
       afterChange(removeNotifications(client.cache, [id]));
       try {
-        await client.mutate({ mutation: DELETE_NOTIFICATION, variables: { id } });
+        await inOrder(id, () => client.mutate({ mutation: DELETE_NOTIFICATION, variables: { id } }));
       } catch (err) {
         await refresh();
         throw err;
       }
     },
-    [client, afterChange, refresh],
+    [client, afterChange, refresh, inOrder],
   );
 
   const markAllRead = useCallback(async () => {
