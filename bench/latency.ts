@@ -17,9 +17,10 @@ export interface LatencyPlan {
   sockets: number[];
   rates: number[];
   seconds: number;
+  /** Inserts before measuring, per pipeline and rate. */
+  warmup: number;
 }
 
-const WARMUP = 10;
 const TARGET = 1.2;
 
 interface Cell {
@@ -53,7 +54,7 @@ export async function measureLatency(cluster: Cluster, plan: LatencyPlan): Promi
         say(`a. ${sockets} sockets, ${rate} inserts/s: ${count} inserts each, Bellhop and raw alternating…`);
         const latencies = { bellhop: [] as number[], raw: [] as number[] };
         const lost = { bellhop: 0, raw: 0 };
-        for (const name of ['bellhop', 'raw'] as const) await deliveries(sources[name], fleets[name], sockets, rate, WARMUP);
+        for (const name of ['bellhop', 'raw'] as const) await deliveries(sources[name], fleets[name], sockets, rate, plan.warmup);
         // Halves, alternating, so drift on a shared machine hits both alike.
         for (let half = 0; half < 2; half += 1) {
           for (const name of ['bellhop', 'raw'] as const) {

@@ -16,16 +16,16 @@ export function makePlan(quick: boolean): Plan {
   return quick
     ? {
         quick,
-        latency: { sockets: [100, 1000], rates: [10, 50], seconds: 2 },
-        fanout: { cases: [{ sockets: 1000, rate: 10 }, { sockets: 5000, rate: 4 }], seconds: 3 },
-        writePath: { writers: [1, 8, 32], seconds: 1.5, rounds: 1, idleSamples: 5 },
-        api: { notifications: 100_000, seconds: 1, connections: 8 },
+        latency: { sockets: [100, 1000], rates: [10, 50], seconds: 1, warmup: 5 },
+        fanout: { cases: [{ sockets: 1000, rate: 10 }, { sockets: 2500, rate: 5 }], seconds: 1.5 },
+        writePath: { writers: [1, 8, 32], seconds: 1, rounds: 1, idleSamples: 5 },
+        api: { notifications: 100_000, seconds: 0.4, connections: 8 },
       }
     : {
         quick,
-        latency: { sockets: [100, 1000], rates: [10, 50], seconds: 20 },
+        latency: { sockets: [100, 1000], rates: [10, 50], seconds: 20, warmup: 10 },
         fanout: { cases: [{ sockets: 1000, rate: 10 }, { sockets: 5000, rate: 4 }], seconds: 30 },
         writePath: { writers: [1, 8, 32], seconds: 5, rounds: 3, idleSamples: 30 },
-        api: { notifications: 1_000_000, seconds: 5, connections: 8 },
+        api: { notifications: 1_000_000, seconds: 3, connections: 8 },
       };
 }

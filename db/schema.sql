@@ -78,6 +78,56 @@ COMMENT ON TYPE app_public.jwt_token IS 'A signed JWT (HS256) to send as "Author
 
 
 --
+-- Name: count_notifications_after(bigint); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.count_notifications_after(p_seq bigint) RETURNS bigint
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_horizon xid8;
+  v_next bigint := (app_private.notification_chunk(greatest(p_seq, 0)) + 1) * 4096;
+begin
+  perform app_hidden.require_user_id();
+  select s.horizon into v_horizon from app_private.notification_counts_state s;
+  if v_horizon is null then
+    return (select count(*) from app_public.notifications n where n.seq > p_seq);
+  end if;
+  return (select count(*) from app_public.notifications n where n.seq > p_seq and n.seq < v_next)
+    + coalesce((select sum(c.n) from app_private.notification_counts c where c.chunk >= app_private.notification_chunk(v_next)), 0)
+    + (select count(*) from app_public.notifications n where n.txid >= v_horizon and n.seq >= v_next);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION count_notifications_after(p_seq bigint); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.count_notifications_after(p_seq bigint) IS 'How many notifications have seq > p_seq: exact, in time that grows with the number of chunks, not rows.';
+
+
+--
+-- Name: in_flight_xids(); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.in_flight_xids() RETURNS xid8[]
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  select coalesce(array_agg(x), '{}') from pg_snapshot_xip(pg_current_snapshot()) x;
+$$;
+
+
+--
+-- Name: FUNCTION in_flight_xids(); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.in_flight_xids() IS 'Transactions running (not yet visible) as of the current statement; the watermark''s blind spot.';
+
+
+--
 -- Name: record_user_event(text, uuid[], timestamp with time zone); Type: FUNCTION; Schema: app_hidden; Owner: -
 --
 
@@ -130,7 +180,6 @@ COMMENT ON FUNCTION app_hidden.require_user_id() IS 'The signed-in user id, or a
 
 CREATE FUNCTION app_private.clip(p_text text, p_max integer DEFAULT 200) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   select case when length(p_text) > p_max then left(p_text, p_max - 1) || '…' else p_text end;
 $$;
@@ -141,6 +190,45 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.clip(p_text text, p_max integer) IS 'Shortens text to p_max characters with an ellipsis.';
+
+
+--
+-- Name: delete_old_notifications(interval, integer); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.delete_old_notifications(older_than interval, batch_size integer DEFAULT 10000) RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_deleted int;
+begin
+  if older_than is null or older_than < interval '1 hour' then
+    raise exception 'older_than must be at least 1 hour (got %); use e.g. interval ''90 days''.', older_than using errcode = '22023';
+  end if;
+  if batch_size is null or batch_size < 1 or batch_size > 1000000 then
+    raise exception 'batch_size must be between 1 and 1000000 (got %).', batch_size using errcode = '22023';
+  end if;
+  -- Oldest first along the seq index: old rows sit at its head, so a batch
+  -- reads little more than it deletes (no extra index on the write path).
+  delete from app_public.notifications n
+    where n.id in (
+      select o.id from app_public.notifications o
+      where o.created_at < now() - older_than
+      order by o.seq
+      limit batch_size
+    );
+  get diagnostics v_deleted = row_count;
+  return v_deleted;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION delete_old_notifications(older_than interval, batch_size integer); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.delete_old_notifications(older_than interval, batch_size integer) IS 'Deletes up to batch_size notifications created more than older_than ago (at least 1 hour), oldest first, with their read receipts; returns how many. Call until it returns 0, one transaction per call.';
 
 
 --
@@ -166,6 +254,24 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.issue_token(p_user_id uuid) IS 'Builds the claims PostGraphile signs; lifetime from the bellhop.jwt_ttl setting (default 7 days).';
+
+
+--
+-- Name: notification_chunk(bigint); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.notification_chunk(p_seq bigint) RETURNS bigint
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+  select p_seq / 4096;
+$$;
+
+
+--
+-- Name: FUNCTION notification_chunk(p_seq bigint); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.notification_chunk(p_seq bigint) IS 'The chunk of seq values a notification is counted in (4,096 per chunk).';
 
 
 SET default_tablespace = '';
@@ -278,8 +384,8 @@ CREATE FUNCTION app_private.notification_payload(n app_public.notifications) RET
     'message', n.message,
     'isRead', false,
     'relatedLeadId', n.related_lead_id,
-    'createdAt', to_char(n.created_at, 'YYYY-MM-DD"T"HH24:MI:SS.USTZH:TZM'),
-    'updatedAt', to_char(n.updated_at, 'YYYY-MM-DD"T"HH24:MI:SS.USTZH:TZM')
+    'createdAt', to_jsonb(n.created_at),
+    'updatedAt', to_jsonb(n.updated_at)
   );
 $$;
 
@@ -288,44 +394,82 @@ $$;
 -- Name: FUNCTION notification_payload(n app_public.notifications); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.notification_payload(n app_public.notifications) IS 'A notification as the socket event notification:created carries it.';
+COMMENT ON FUNCTION app_private.notification_payload(n app_public.notifications) IS 'A notification as the socket event notification:created carries it: the same strings GraphQL returns.';
 
 
 --
--- Name: relay_drain(xid8, integer); Type: FUNCTION; Schema: app_private; Owner: -
+-- Name: purge_old_notifications(interval, integer, bigint); Type: PROCEDURE; Schema: app_private; Owner: -
 --
 
-CREATE FUNCTION app_private.relay_drain(p_since xid8, p_limit integer DEFAULT 5000) RETURNS TABLE(horizon xid8, source text, txid xid8, row_id text, user_id uuid, payload jsonb)
-    LANGUAGE sql STABLE
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+CREATE PROCEDURE app_private.purge_old_notifications(IN older_than interval, IN batch_size integer DEFAULT 10000, INOUT deleted bigint DEFAULT 0)
+    LANGUAGE plpgsql
     AS $$
-  with h as (select pg_snapshot_xmin(pg_current_snapshot()) as horizon)
-  select * from (
-    (select h.horizon, 'notification', n.txid, n.id::text, null::uuid, app_private.notification_payload(n)
-       from app_public.notifications n, h
-       where n.txid >= p_since
-       order by n.txid, n.seq
-       limit p_limit)
-    union all
-    (select h.horizon, 'user_event', e.txid, e.id::text, e.user_id,
-            jsonb_build_object('kind', e.kind, 'ids', e.notification_ids,
-                               'upToCreatedAt', to_char(e.up_to_created_at, 'YYYY-MM-DD"T"HH24:MI:SS.USTZH:TZM'))
-       from app_private.user_events e, h
-       where e.txid >= p_since
-       order by e.txid, e.id
-       limit p_limit)
-  ) rows
-  union all
-  -- Always one row, so the caller learns the horizon even when nothing is new.
-  select h.horizon, 'horizon', null, null, null, null from h;
+declare
+  v_batch int;
+begin
+  deleted := coalesce(deleted, 0);
+  loop
+    v_batch := app_private.delete_old_notifications(older_than, batch_size);
+    deleted := deleted + v_batch;
+    exit when v_batch = 0;
+    commit;
+  end loop;
+end;
 $$;
 
 
 --
--- Name: FUNCTION relay_drain(p_since xid8, p_limit integer); Type: COMMENT; Schema: app_private; Owner: -
+-- Name: PROCEDURE purge_old_notifications(IN older_than interval, IN batch_size integer, INOUT deleted bigint); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.relay_drain(p_since xid8, p_limit integer) IS 'The relay''s cursor read: new notifications and user events since p_since, plus the current horizon.';
+COMMENT ON PROCEDURE app_private.purge_old_notifications(IN older_than interval, IN batch_size integer, INOUT deleted bigint) IS 'Retention job: CALL app_private.purge_old_notifications(''90 days''); deletes every notification older than that in batches, committing after each, and returns the total.';
+
+
+--
+-- Name: refresh_notification_counts(integer); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.refresh_notification_counts(p_max_rows integer DEFAULT 50000) RETURNS bigint
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_from xid8;
+  v_to xid8 := pg_snapshot_xmin(pg_current_snapshot());
+  v_cap xid8;
+  v_rows bigint;
+begin
+  -- One refresher at a time, and none while a delete or restore adjusts the counts.
+  select s.horizon into v_from from app_private.notification_counts_state s for update skip locked;
+  if not found or v_from >= v_to then
+    return 0;
+  end if;
+  -- Bounded work per call (the relay's connection waits for it): stop at the
+  -- transaction holding the p_max_rows-th row; a transaction is never split.
+  select n.txid into v_cap from app_public.notifications n
+    where n.txid >= v_from and n.txid < v_to
+    order by n.txid offset p_max_rows limit 1;
+  if v_cap is not null then
+    v_to := case when v_cap > v_from then v_cap else (v_from::text::numeric + 1)::text::xid8 end;
+  end if;
+  insert into app_private.notification_counts as c (chunk, n)
+    select app_private.notification_chunk(n.seq), count(*)
+    from app_public.notifications n
+    where n.txid >= v_from and n.txid < v_to
+    group by 1
+    on conflict (chunk) do update set n = c.n + excluded.n;
+  get diagnostics v_rows = row_count;
+  update app_private.notification_counts_state set horizon = v_to;
+  return v_rows;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION refresh_notification_counts(p_max_rows integer); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.refresh_notification_counts(p_max_rows integer) IS 'Counts the notifications of transactions finished since the last call (at most about p_max_rows rows); the relay calls it every second. Returns how many chunks changed.';
 
 
 --
@@ -378,13 +522,7 @@ CREATE FUNCTION app_private.ring_doorbell(p_source text) RETURNS void
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 begin
-  if not exists (
-    select 1 from app_private.relays
-    where draining and heartbeat_at > now() - interval '30 seconds'
-  ) or exists (
-    select 1 from app_private.relays
-    where not draining or heartbeat_at <= now() - interval '30 seconds'
-  ) then
+  if not coalesce((select bool_and(r.draining and r.heartbeat_at > now() - interval '30 seconds') from app_private.relays r), false) then
     perform pg_notify('bellhop_notifications', p_source);
   end if;
 end;
@@ -407,7 +545,9 @@ CREATE FUNCTION app_private.tg__ring_doorbell() RETURNS trigger
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 begin
-  perform app_private.ring_doorbell(tg_table_name);
+  if not coalesce((select bool_and(r.draining and r.heartbeat_at > now() - interval '30 seconds') from app_private.relays r), false) then
+    perform pg_notify('bellhop_notifications', tg_table_name);
+  end if;
   return null;
 end;
 $$;
@@ -417,7 +557,7 @@ $$;
 -- Name: FUNCTION tg__ring_doorbell(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.tg__ring_doorbell() IS 'Statement-level: one doorbell per INSERT, multi-row INSERT or COPY.';
+COMMENT ON FUNCTION app_private.tg__ring_doorbell() IS 'Statement-level: one doorbell per INSERT, multi-row INSERT or COPY, skipped while every relay is draining.';
 
 
 --
@@ -426,7 +566,6 @@ COMMENT ON FUNCTION app_private.tg__ring_doorbell() IS 'Statement-level: one doo
 
 CREATE FUNCTION app_private.tg__timestamps() RETURNS trigger
     LANGUAGE plpgsql
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 begin
   new.created_at := case when tg_op = 'INSERT' then coalesce(new.created_at, now()) else old.created_at end;
@@ -524,6 +663,116 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.tg_leads__notify_score_updated() IS 'One score_updated notification per lead whose score changed.';
+
+
+--
+-- Name: tg_notifications__count_old_txid(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.tg_notifications__count_old_txid() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_horizon xid8;
+begin
+  select s.horizon into v_horizon from app_private.notification_counts_state s for share;
+  if new.txid < v_horizon then
+    insert into app_private.notification_counts as c (chunk, n) values (app_private.notification_chunk(new.seq), 1)
+      on conflict (chunk) do update set n = c.n + 1;
+  end if;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_notifications__count_old_txid(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.tg_notifications__count_old_txid() IS 'Counts a notification inserted with an explicit txid below the counting horizon.';
+
+
+--
+-- Name: tg_notifications__recount_updated(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.tg_notifications__recount_updated() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_horizon xid8;
+begin
+  select s.horizon into v_horizon from app_private.notification_counts_state s for share;
+  if old.txid < v_horizon then
+    update app_private.notification_counts c set n = c.n - 1 where c.chunk = app_private.notification_chunk(old.seq);
+  end if;
+  if new.txid < v_horizon then
+    insert into app_private.notification_counts as c (chunk, n) values (app_private.notification_chunk(new.seq), 1)
+      on conflict (chunk) do update set n = c.n + 1;
+  end if;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_notifications__recount_updated(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.tg_notifications__recount_updated() IS 'Moves a notification whose seq or txid changed between chunk counts.';
+
+
+--
+-- Name: tg_notifications__uncount_deleted(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.tg_notifications__uncount_deleted() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_horizon xid8;
+begin
+  select s.horizon into v_horizon from app_private.notification_counts_state s for share;
+  update app_private.notification_counts c set n = c.n - d.n
+    from (select app_private.notification_chunk(o.seq) as chunk, count(*) as n
+          from old_notifications o where o.txid < v_horizon group by 1) d
+    where c.chunk = d.chunk;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_notifications__uncount_deleted(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.tg_notifications__uncount_deleted() IS 'Takes deleted notifications off the chunk counts.';
+
+
+--
+-- Name: tg_notifications__uncount_truncated(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.tg_notifications__uncount_truncated() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  perform 1 from app_private.notification_counts_state s for share;
+  delete from app_private.notification_counts;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_notifications__uncount_truncated(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.tg_notifications__uncount_truncated() IS 'Empties the chunk counts with the table.';
 
 
 --
@@ -1055,8 +1304,6 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.get_notifications(unread_only boolean) IS '@simpleCollections only
-@sortable false
-@filterable false
 The signed-in user''s notifications, newest first, without the ones they deleted. Page with first/offset; set unreadOnly to skip read ones.';
 
 
@@ -1071,24 +1318,26 @@ CREATE FUNCTION app_public.get_unread_count() RETURNS integer
   with me as (
     select app_hidden.require_user_id() as user_id
   ), wm as (
-    select coalesce(w.read_up_to, 0) as read_up_to, coalesce(w.marked_at, '-infinity') as marked_at
+    select coalesce(w.read_up_to, 0) as read_up_to, coalesce(w.marked_at, '-infinity') as marked_at,
+           coalesce(w.read_in_flight, '{}') as in_flight
     from me left join app_hidden.notification_watermarks w on w.user_id = me.user_id
+  ), receipts as (
+    select (n.seq > wm.read_up_to or n.txid = any(wm.in_flight)) as uncovered,
+           r.is_deleted, r.is_read, r.read_set_at > wm.marked_at as since_marked
+    from me, wm, app_hidden.notification_receipts r
+      join app_public.notifications n on n.id = r.notification_id
+    where r.user_id = me.user_id
   )
   select (
-    -- Above the watermark: unread unless deleted or explicitly read since.
-    select count(*) from app_public.notifications n, wm
-    where n.seq > wm.read_up_to
-      and not exists (
-        select 1 from app_hidden.notification_receipts r, me
-        where r.user_id = me.user_id and r.notification_id = n.id
-          and (r.is_deleted or (r.is_read and r.read_set_at > wm.marked_at))
-      )
-  ) + (
-    -- At or below it: only what was explicitly marked unread since.
-    select count(*) from app_hidden.notification_receipts r
-      join app_public.notifications n on n.id = r.notification_id, me, wm
-    where r.user_id = me.user_id and n.seq <= wm.read_up_to
-      and not r.is_deleted and r.is_read = false and r.read_set_at > wm.marked_at
+    -- Not covered by the watermark: above it, or written by a transaction in flight when it was set…
+    (select app_hidden.count_notifications_after(wm.read_up_to) from wm)
+    -- (the in-flight list as one value and no seq test in WHERE, so the txid index drives this)
+    + (select count(*) filter (where n.seq <= (select read_up_to from wm)) from app_public.notifications n
+       where n.txid = any((select in_flight from wm)::xid8[]))
+    -- …is unread unless deleted or explicitly read since.
+    - (select count(*) from receipts where uncovered and (is_deleted or (is_read and since_marked)))
+    -- Covered: only what was explicitly marked unread since.
+    + (select count(*) from receipts where not uncovered and not is_deleted and is_read = false and since_marked)
   )::int;
 $$;
 
@@ -1143,15 +1392,19 @@ CREATE FUNCTION app_public.mark_all_as_read() RETURNS boolean
     AS $$
 declare
   v_user_id uuid := app_hidden.require_user_id();
-  v_up_to bigint;
   v_up_to_created_at timestamptz;
 begin
-  select n.seq, n.created_at into v_up_to, v_up_to_created_at
-    from app_public.notifications n order by n.seq desc limit 1;
-  insert into app_hidden.notification_watermarks as w (user_id, read_up_to, marked_at)
-    values (v_user_id, coalesce(v_up_to, 0), clock_timestamp())
-    on conflict (user_id) do update
-      set read_up_to = greatest(w.read_up_to, excluded.read_up_to), marked_at = excluded.marked_at;
+  -- One statement, so read_up_to and read_in_flight come from the same snapshot.
+  with latest as (
+    select n.seq, n.created_at from app_public.notifications n order by n.seq desc limit 1
+  ), mark as (
+    insert into app_hidden.notification_watermarks as w (user_id, read_up_to, marked_at, read_in_flight)
+      values (v_user_id, coalesce((select seq from latest), 0), clock_timestamp(), app_hidden.in_flight_xids())
+      on conflict (user_id) do update
+        set read_up_to = greatest(w.read_up_to, excluded.read_up_to), marked_at = excluded.marked_at,
+            read_in_flight = excluded.read_in_flight
+  )
+  select (select created_at from latest) into v_up_to_created_at;
   perform app_hidden.record_user_event('all_read', null, v_up_to_created_at);
   return true;
 end;
@@ -1241,7 +1494,7 @@ CREATE FUNCTION app_public.notifications_is_read(n app_public.notifications) RET
     AS $$
   select case
     when r.is_read is not null and r.read_set_at > coalesce(w.marked_at, '-infinity') then r.is_read
-    else n.seq <= coalesce(w.read_up_to, 0)
+    else n.seq <= coalesce(w.read_up_to, 0) and not (n.txid = any(coalesce(w.read_in_flight, '{}')))
   end
   from (select app_public.current_user_id() as user_id) me
   left join app_hidden.notification_watermarks w on w.user_id = me.user_id
@@ -1357,7 +1610,8 @@ COMMENT ON TABLE app_hidden.notification_receipts IS 'Per user and notification:
 CREATE TABLE app_hidden.notification_watermarks (
     user_id uuid NOT NULL,
     read_up_to bigint DEFAULT 0 NOT NULL,
-    marked_at timestamp with time zone DEFAULT '-infinity'::timestamp with time zone NOT NULL
+    marked_at timestamp with time zone DEFAULT '-infinity'::timestamp with time zone NOT NULL,
+    read_in_flight xid8[] DEFAULT app_hidden.in_flight_xids()
 );
 
 
@@ -1365,7 +1619,49 @@ CREATE TABLE app_hidden.notification_watermarks (
 -- Name: TABLE notification_watermarks; Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON TABLE app_hidden.notification_watermarks IS 'Per user: every notification with seq <= read_up_to is read unless a later receipt says otherwise.';
+COMMENT ON TABLE app_hidden.notification_watermarks IS 'Per user: every notification with seq <= read_up_to, not written by a read_in_flight transaction, is read unless a later receipt says otherwise.';
+
+
+--
+-- Name: COLUMN notification_watermarks.read_in_flight; Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON COLUMN app_hidden.notification_watermarks.read_in_flight IS 'Transactions in flight when read_up_to was set: their rows stay unread even with seq <= read_up_to.';
+
+
+--
+-- Name: notification_counts; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.notification_counts (
+    chunk bigint NOT NULL,
+    n bigint NOT NULL
+);
+
+
+--
+-- Name: TABLE notification_counts; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.notification_counts IS 'Per chunk of seq: how many notifications written by transactions below notification_counts_state.horizon exist.';
+
+
+--
+-- Name: notification_counts_state; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.notification_counts_state (
+    only_row boolean DEFAULT true NOT NULL,
+    horizon xid8 NOT NULL,
+    CONSTRAINT notification_counts_state_only_row_check CHECK (only_row)
+);
+
+
+--
+-- Name: TABLE notification_counts_state; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.notification_counts_state IS 'How far notification_counts goes: rows of transactions below horizon are counted, the rest are not.';
 
 
 --
@@ -1510,6 +1806,22 @@ ALTER TABLE ONLY app_hidden.notification_receipts
 
 ALTER TABLE ONLY app_hidden.notification_watermarks
     ADD CONSTRAINT notification_watermarks_pkey PRIMARY KEY (user_id);
+
+
+--
+-- Name: notification_counts notification_counts_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.notification_counts
+    ADD CONSTRAINT notification_counts_pkey PRIMARY KEY (chunk);
+
+
+--
+-- Name: notification_counts_state notification_counts_state_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.notification_counts_state
+    ADD CONSTRAINT notification_counts_state_pkey PRIMARY KEY (only_row);
 
 
 --
@@ -1740,6 +2052,34 @@ CREATE TRIGGER _500_notify_score_updated AFTER UPDATE ON app_public.leads REFERE
 
 
 --
+-- Name: notifications _800_count_old_txid; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _800_count_old_txid AFTER INSERT ON app_public.notifications FOR EACH ROW WHEN ((new.txid <> pg_current_xact_id())) EXECUTE FUNCTION app_private.tg_notifications__count_old_txid();
+
+
+--
+-- Name: notifications _800_recount_updated; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _800_recount_updated AFTER UPDATE OF seq, txid ON app_public.notifications FOR EACH ROW WHEN (((old.seq IS DISTINCT FROM new.seq) OR (old.txid IS DISTINCT FROM new.txid))) EXECUTE FUNCTION app_private.tg_notifications__recount_updated();
+
+
+--
+-- Name: notifications _800_uncount_deleted; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _800_uncount_deleted AFTER DELETE ON app_public.notifications REFERENCING OLD TABLE AS old_notifications FOR EACH STATEMENT EXECUTE FUNCTION app_private.tg_notifications__uncount_deleted();
+
+
+--
+-- Name: notifications _800_uncount_truncated; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _800_uncount_truncated AFTER TRUNCATE ON app_public.notifications FOR EACH STATEMENT EXECUTE FUNCTION app_private.tg_notifications__uncount_truncated();
+
+
+--
 -- Name: notifications _900_ring_doorbell; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
@@ -1939,6 +2279,22 @@ GRANT USAGE ON SCHEMA app_public TO bellhop_visitor;
 
 
 --
+-- Name: FUNCTION count_notifications_after(p_seq bigint); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.count_notifications_after(p_seq bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.count_notifications_after(p_seq bigint) TO bellhop_visitor;
+
+
+--
+-- Name: FUNCTION in_flight_xids(); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.in_flight_xids() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.in_flight_xids() TO bellhop_visitor;
+
+
+--
 -- Name: FUNCTION record_user_event(p_kind text, p_ids uuid[], p_up_to_created_at timestamp with time zone); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -1962,10 +2318,24 @@ REVOKE ALL ON FUNCTION app_private.clip(p_text text, p_max integer) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION delete_old_notifications(older_than interval, batch_size integer); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.delete_old_notifications(older_than interval, batch_size integer) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION issue_token(p_user_id uuid); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.issue_token(p_user_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION notification_chunk(p_seq bigint); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.notification_chunk(p_seq bigint) FROM PUBLIC;
 
 
 --
@@ -1983,10 +2353,17 @@ REVOKE ALL ON FUNCTION app_private.notification_payload(n app_public.notificatio
 
 
 --
--- Name: FUNCTION relay_drain(p_since xid8, p_limit integer); Type: ACL; Schema: app_private; Owner: -
+-- Name: PROCEDURE purge_old_notifications(IN older_than interval, IN batch_size integer, INOUT deleted bigint); Type: ACL; Schema: app_private; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_private.relay_drain(p_since xid8, p_limit integer) FROM PUBLIC;
+REVOKE ALL ON PROCEDURE app_private.purge_old_notifications(IN older_than interval, IN batch_size integer, INOUT deleted bigint) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION refresh_notification_counts(p_max_rows integer); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.refresh_notification_counts(p_max_rows integer) FROM PUBLIC;
 
 
 --
@@ -2043,6 +2420,34 @@ REVOKE ALL ON FUNCTION app_private.tg_leads__notify_created() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.tg_leads__notify_score_updated() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_notifications__count_old_txid(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_notifications__count_old_txid() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_notifications__recount_updated(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_notifications__recount_updated() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_notifications__uncount_deleted(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_notifications__uncount_deleted() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_notifications__uncount_truncated(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_notifications__uncount_truncated() FROM PUBLIC;
 
 
 --
