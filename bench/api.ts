@@ -16,8 +16,11 @@ export interface ApiPlan {
   notifications: number;
   /** Per run; each cell runs four (HTTP and SQL, one connection and many). */
   seconds: number;
-  /** For throughput; latency is measured with one connection, so it is service time, not queueing. */
-  connections: number;
+  /**
+   * For throughput; latency is measured with one connection, so it is service
+   * time, not queueing. null: no separate throughput runs (--quick).
+   */
+  connections: number | null;
 }
 
 const RECEIPTS = 100;
@@ -129,6 +132,7 @@ async function graphql(url: string, token: string, query: string): Promise<unkno
 }
 
 export async function measureApi(cluster: Cluster, plan: ApiPlan): Promise<MeasurementReport> {
+  const connections = plan.connections ?? 1;
   const db = await cluster.clone('d');
   const load = new Child<LoadRequest, LoadReply>('load.ts');
   const cells: Cell[] = [];
@@ -148,12 +152,13 @@ export async function measureApi(cluster: Cluster, plan: ApiPlan): Promise<Measu
       for (let i = 0; i < 3; i += 1) await client.query('select app_private.refresh_notification_counts(2000000)');
     });
     await withClient(db.url, (client) => client.query('vacuum analyze app_public.notifications, app_hidden.notification_receipts, app_hidden.notification_watermarks'));
-    bellhop = await startBellhop(db);
+    bellhop = await startBellhop(db, { api: true });
+    const apiUrl = bellhop.url;
 
     for (const { reader, id } of users) {
       const token = bellhop.tokenFor(id);
       // The numbers mean nothing unless both paths give the right answer.
-      const data = (await graphql(bellhop.url, token, '{ getUnreadCount }')) as { getUnreadCount: number };
+      const data = (await graphql(apiUrl, token, '{ getUnreadCount }')) as { getUnreadCount: number };
       const expected = reader.expectedUnread(plan.notifications);
       if (data.getUnreadCount !== expected) {
         throw new Error(`getUnreadCount for "${reader.label}" is ${data.getUnreadCount}, expected ${expected}.`);
@@ -162,24 +167,26 @@ export async function measureApi(cluster: Cluster, plan: ApiPlan): Promise<Measu
         const run = async (path: 'http' | 'sql', connections: number): Promise<Run> => {
           const result = await load.request(
             path === 'http'
-              ? { type: 'http', url: bellhop!.url, token, body: JSON.stringify({ query: query.graphql }), connections, seconds: plan.seconds }
+              ? { type: 'http', url: apiUrl, token, body: JSON.stringify({ query: query.graphql }), connections, seconds: plan.seconds }
               : { type: 'sql', url: db.authUrl, userId: id, text: query.sql, connections, seconds: plan.seconds },
             'done',
           );
           if (result.requests === 0) throw new Error(`d. every ${path} request failed${result.firstError ? `: ${result.firstError}` : ''}.`);
           return withRate(result);
         };
+        const http = await run('http', 1);
+        const sql = await run('sql', 1);
         const cell: Cell = {
           reader: reader.label,
           query: query.name,
-          http: await run('http', 1),
-          sql: await run('sql', 1),
-          httpLoaded: await run('http', plan.connections),
-          sqlLoaded: await run('sql', plan.connections),
+          http,
+          sql,
+          httpLoaded: plan.connections ? await run('http', plan.connections) : http,
+          sqlLoaded: plan.connections ? await run('sql', plan.connections) : sql,
         };
         say(
           `d. ${reader.label}, ${query.name}: p50 HTTP ${ms(cell.http.p50)} / SQL ${ms(cell.sql.p50)} ms; ` +
-            `${plan.connections} connections: HTTP ${Math.round(cell.httpLoaded.rps)}/s, SQL ${Math.round(cell.sqlLoaded.rps)}/s`,
+            `${connections} connection(s): HTTP ${Math.round(cell.httpLoaded.rps)}/s, SQL ${Math.round(cell.sqlLoaded.rps)}/s`,
         );
         cells.push(cell);
       }
@@ -215,11 +222,11 @@ export async function measureApi(cluster: Cluster, plan: ApiPlan): Promise<Measu
     id: 'd',
     title: `d. API with ${plan.notifications.toLocaleString('en-US')} notifications (ms, requests/s)`,
     notes: [
-      `Latency: one connection, ${plan.seconds} s. Throughput: ${plan.connections} connections, ${plan.seconds} s. HTTP: POST /graphql with a JWT (autocannon).`,
+      `Latency: one connection, ${plan.seconds} s. Throughput: ${connections} connection(s), ${plan.seconds} s. HTTP: POST /graphql with a JWT (autocannon, which runs at least 1 s).`,
       'SQL: the same function through pg as bellhop_authenticator, in a transaction with role and claims set as local settings, as PostGraphile does.',
       'Unread counts are checked against the expected value before each reader is measured.',
     ],
-    headers: ['Reader', 'Query', 'HTTP p50 / p99', 'SQL p50 / p99', 'p50 ratio', `HTTP req/s (${plan.connections} conn)`, `SQL req/s (${plan.connections} conn)`],
+    headers: ['Reader', 'Query', 'HTTP p50 / p99', 'SQL p50 / p99', 'p50 ratio', `HTTP req/s (${connections} conn)`, `SQL req/s (${connections} conn)`],
     rows: cells.map((cell) => [
       cell.reader,
       cell.query,

@@ -35,7 +35,7 @@ export async function measureFanout(cluster: Cluster, plan: FanoutPlan): Promise
   const cells: Cell[] = [];
   for (const { sockets, rate } of plan.cases) {
     const db = await cluster.clone('b');
-    const bellhop = await startBellhop(db);
+    const bellhop = await startBellhop(db, { api: false });
     const bare = await startRawServer(null);
     const token = bellhop.tokenFor(await createUser(db.url, 'bench-b@example.com'));
     const fleets = { bellhop: new SocketFleet(), bare: new SocketFleet() };

@@ -39,7 +39,7 @@ export async function measureLatency(cluster: Cluster, plan: LatencyPlan): Promi
     const bellhopDb = await cluster.clone('a_bellhop');
     const rawDb = await cluster.clone('a_raw');
     await withClient(rawDb.url, (client) => client.query(RAW_TRIGGER_SQL));
-    const bellhop = await startBellhop(bellhopDb);
+    const bellhop = await startBellhop(bellhopDb, { api: false });
     const raw = await startRawServer(rawDb.url);
     const token = bellhop.tokenFor(await createUser(bellhopDb.url, 'bench-a@example.com'));
     const fleets = { bellhop: new SocketFleet(), raw: new SocketFleet() };
@@ -50,7 +50,7 @@ export async function measureLatency(cluster: Cluster, plan: LatencyPlan): Promi
       await fleets.raw.connect(raw.url, sockets);
       const sources = { bellhop: insertSource('Bellhop', inserters.bellhop), raw: insertSource('raw', inserters.raw) };
       for (const rate of plan.rates) {
-        const count = Math.max(20, Math.round(rate * plan.seconds));
+        const count = Math.max(10, Math.round(rate * plan.seconds));
         say(`a. ${sockets} sockets, ${rate} inserts/s: ${count} inserts each, Bellhop and raw alternating…`);
         const latencies = { bellhop: [] as number[], raw: [] as number[] };
         const lost = { bellhop: 0, raw: 0 };

@@ -17,9 +17,9 @@ export function makePlan(quick: boolean): Plan {
     ? {
         quick,
         latency: { sockets: [100, 1000], rates: [10, 50], seconds: 1, warmup: 5 },
-        fanout: { cases: [{ sockets: 1000, rate: 10 }, { sockets: 2500, rate: 5 }], seconds: 1.5 },
+        fanout: { cases: [{ sockets: 1000, rate: 10 }, { sockets: 2000, rate: 5 }], seconds: 1.5 },
         writePath: { writers: [1, 8, 32], seconds: 1, rounds: 1, idleSamples: 5 },
-        api: { notifications: 100_000, seconds: 0.4, connections: 8 },
+        api: { notifications: 100_000, seconds: 0.4, connections: null },
       }
     : {
         quick,

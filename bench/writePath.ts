@@ -86,7 +86,7 @@ export async function measureWritePath(cluster: Cluster, plan: WritePathPlan): P
     rings += 1;
   });
   await doorbell.query('listen bellhop_notifications');
-  const bellhop = await startBellhop(dbs.bellhop);
+  const bellhop = await startBellhop(dbs.bellhop, { api: false });
   const token = bellhop.tokenFor(await createUser(dbs.bellhop.url, 'bench-c@example.com'));
   const watcher = new SocketFleet();
   const writersChild = new Child<WritersRequest, WritersReply>('writers.ts');

@@ -14,9 +14,10 @@ export interface Bellhop {
   close(): Promise<void>;
 }
 
-export async function startBellhop(db: BenchDatabase, env: Record<string, string> = {}): Promise<Bellhop> {
-  const config = configForDatabase(db, env);
-  const server = await startServer(config);
+/** `api: false` is the relay alone (as `npm run relay`), for measurements that only use sockets. */
+export async function startBellhop(db: BenchDatabase, options: { api: boolean; env?: Record<string, string> }): Promise<Bellhop> {
+  const config = configForDatabase(db, options.env);
+  const server = await startServer(config, { api: options.api });
   return {
     // 127.0.0.1, not localhost: the server listens on IPv4 only.
     url: `http://127.0.0.1:${server.port}`,
