@@ -44,7 +44,8 @@ interface JestJson {
 
 function jest(name: string, args: string[], env: NodeJS.ProcessEnv): void {
   const output = path.join(os.tmpdir(), `bellhop-jest-${process.pid}-${name}.json`);
-  const ok = run(name, process.execPath, [require.resolve('jest/bin/jest'), ...args, '--json', `--outputFile=${output}`], env);
+  // --forceExit: a suite that leaks a handle must not hang CI; the leak still shows in the log.
+  const ok = run(name, process.execPath, [require.resolve('jest/bin/jest'), ...args, '--forceExit', '--json', `--outputFile=${output}`], env);
   if (!fs.existsSync(output)) {
     record(`${name} (did not run)`, false);
     return;
@@ -101,6 +102,13 @@ async function main(): Promise<void> {
     }
   } finally {
     await dropDatabase(postgres.adminUrl, template).catch(() => undefined);
+    // Databases a suite could not drop in time (see db/src/testing.ts).
+    await withClient(postgres.adminUrl, async (client) => {
+      const { rows } = await client.query<{ datname: string }>('select datname from pg_database where starts_with(datname, $1)', [
+        `bellhop_test_${process.pid}_`,
+      ]);
+      for (const { datname } of rows) await dropDatabase(postgres.adminUrl, datname).catch(() => undefined);
+    }).catch(() => undefined);
     await postgres.stop();
   }
 

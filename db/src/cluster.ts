@@ -64,7 +64,7 @@ export async function obtainTestPostgres(log: (line: string) => void): Promise<P
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bellhop-test-pg-'));
   fs.chmodSync(dataDir, 0o755);
   log(`Starting a throwaway embedded PostgreSQL on port ${port}…`);
-  const pg = await startEmbeddedPostgres({ dataDir, port, persistent: false, log });
+  const pg = await startEmbeddedPostgres({ dataDir, port, persistent: false, durable: false, log });
   return {
     adminUrl: pg.adminUrl,
     description: `embedded PostgreSQL on port ${port}`,

@@ -27,13 +27,19 @@ function requireEnv(name: string): string {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const adminUrl = requireEnv('TEST_ADMIN_URL');
   const template = requireEnv('TEST_TEMPLATE_DB');
-  const name = `bellhop_test_${crypto.randomBytes(6).toString('hex')}`;
+  // Named after the run (the template's suffix), so a run sweeps only its own leftovers.
+  const run = template.replace(/^bellhop_test_template_/, '');
+  const name = `bellhop_test_${run}_${crypto.randomBytes(6).toString('hex')}`;
   await withClient(adminUrl, (client) => client.query(`create database ${quoteIdent(name)} template ${quoteIdent(template)}`));
   const url = withDatabase(adminUrl, name);
   const auth = new URL(url);
   auth.username = 'bellhop_authenticator';
   auth.password = DEV_AUTHENTICATOR_PASSWORD;
-  return { name, url, authUrl: auth.toString(), drop: () => dropDatabase(adminUrl, name) };
+  // A slow drop (it waits for a checkpoint) must not fail the suite; npm test
+  // sweeps leftover test databases at the end.
+  const drop = () =>
+    Promise.race([dropDatabase(adminUrl, name), new Promise<void>((resolve) => setTimeout(resolve, 15_000).unref())]).catch(() => undefined);
+  return { name, url, authUrl: auth.toString(), drop };
 }
 
 /** Runs fn in a transaction as the owner, then rolls it back. */
