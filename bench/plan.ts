@@ -24,7 +24,7 @@ export function makePlan(quick: boolean): Plan {
     : {
         quick,
         latency: { sockets: [100, 1000], rates: [10, 50], seconds: 20, warmup: 10 },
-        fanout: { cases: [{ sockets: 1000, rate: 10 }, { sockets: 5000, rate: 4 }], seconds: 30 },
+        fanout: { cases: [{ sockets: 1000, rate: 10 }, { sockets: 5000, rate: 2 }], seconds: 40 },
         writePath: { writers: [1, 8, 32], seconds: 5, rounds: 3, idleSamples: 30 },
         api: { notifications: 1_000_000, seconds: 3, connections: 8 },
       };

@@ -13,6 +13,7 @@ import type { Cluster } from './lib/databases';
 import { deliveries, type Source } from './lib/deliveries';
 import { Inserter } from './lib/inserts';
 import { say } from './lib/progress';
+import { RAW_CHANNEL, startRawServer } from './lib/raw';
 import type { MeasurementReport, Target } from './lib/report';
 import { SocketFleet } from './lib/sockets';
 import { ms, summarize, type Summary } from './lib/stats';
@@ -28,16 +29,18 @@ export interface WritePathPlan {
 const VARIANTS = ['bellhop', 'none', 'naive'] as const;
 type Variant = (typeof VARIANTS)[number];
 
-const NAIVE_CHANNEL = 'bench_naive';
 const SETUP: Record<Variant, string> = {
   bellhop: 'select 1',
   // Every user trigger on leads off: the timestamps one too, so this is the bare table.
   none: 'alter table app_public.leads disable trigger user',
+  // The obvious design: every notification row NOTIFYs itself to a listener that emits it.
   naive: `
     drop trigger _900_ring_doorbell on app_public.notifications;
     create function public.bench_naive_notify() returns trigger language plpgsql as $$
     begin
-      perform pg_notify('${NAIVE_CHANNEL}', new.id::text);
+      perform pg_notify('${RAW_CHANNEL}', json_build_object(
+        'id', new.id, 'type', new.type, 'title', new.title, 'message', new.message, 'isRead', false,
+        'relatedLeadId', new.related_lead_id, 'createdAt', new.created_at, 'updatedAt', new.updated_at)::text);
       return null;
     end;
     $$;
@@ -74,10 +77,9 @@ export async function measureWritePath(cluster: Cluster, plan: WritePathPlan): P
     await Promise.all(VARIANTS.map(async (variant) => [variant, await cluster.clone(`c_${variant}`)] as const)),
   ) as Record<Variant, Awaited<ReturnType<Cluster['clone']>>>;
   for (const variant of VARIANTS) await withClient(dbs[variant].url, (client) => client.query(SETUP[variant]));
-  // The naive design has a listener too; a NOTIFY nobody hears would flatter it.
-  const naiveListener = new Client({ connectionString: dbs.naive.url });
-  await naiveListener.connect();
-  await naiveListener.query(`listen ${NAIVE_CHANNEL}`);
+  // The naive design delivers too (LISTEN → io.emit → a watching socket), so it does the same work.
+  const naive = await startRawServer(dbs.naive.url);
+  const naiveWatcher = new SocketFleet();
   // Counts the doorbell rings (transactions that took NOTIFY's commit lock) during the Bellhop runs.
   let rings = 0;
   const doorbell = new Client({ connectionString: dbs.bellhop.url });
@@ -94,6 +96,7 @@ export async function measureWritePath(cluster: Cluster, plan: WritePathPlan): P
   let idle: Summary;
   try {
     await watcher.connect(bellhop.url, 1, token, true);
+    await naiveWatcher.connect(naive.url, 1);
     for (const writers of plan.writers) {
       const runs: Record<Variant, Array<{ committed: number; seconds: number }>> = { bellhop: [], none: [], naive: [] };
       const row: Row = { writers, tps: { bellhop: 0, none: 0, naive: 0 }, committed: 0, delivered: 0, missing: 0, duplicates: 0, strays: 0, rings: 0, lag: summarize([]) };
@@ -105,6 +108,10 @@ export async function measureWritePath(cluster: Cluster, plan: WritePathPlan): P
           const ringsBefore = rings;
           const result = await writersChild.request({ type: 'write', seconds: plan.seconds, recordAcks: variant === 'bellhop' }, 'written');
           runs[variant].push(result);
+          if (variant === 'naive') {
+            await naiveWatcher.settle(result.committed, 2_000, 60_000);
+            await naiveWatcher.collect(new Map());
+          }
           if (variant !== 'bellhop') continue;
           const ackedAt = new Map<number, number>();
           for (let i = 0; i < result.acks.length; i += 2) ackedAt.set(result.acks[i]!, result.acks[i + 1]!);
@@ -156,7 +163,8 @@ export async function measureWritePath(cluster: Cluster, plan: WritePathPlan): P
     await watcher.close();
     await writersChild.stop();
     await bellhop.close();
-    await naiveListener.end();
+    await naiveWatcher.close();
+    await naive.close();
     await doorbell.end();
     for (const variant of VARIANTS) await dbs[variant].drop();
   }
@@ -182,7 +190,7 @@ export async function measureWritePath(cluster: Cluster, plan: WritePathPlan): P
     title: 'c. Write path: INSERTs/s into app_public.leads',
     notes: [
       `Each writer its own connection, autocommit single-row INSERTs back to back; ${plan.rounds} round(s) of ${plan.seconds} s per column, interleaved.`,
-      'No triggers: every user trigger on leads disabled. Naive: Bellhop\'s triggers, but a per-row pg_notify instead of the doorbell.',
+      'No triggers: every user trigger on leads disabled. Naive: Bellhop\'s triggers, but each notification row pg_notify()s itself to a LISTEN client that io.emit()s it to one watching socket.',
       'Lag: commit acknowledged to the writer → the watching socket has the event. Idle: single inserts 300 ms apart, relay asleep.',
       'Rings: Bellhop transactions that sent NOTIFY (and so took its commit lock) because no relay was draining.',
     ],

@@ -19,13 +19,14 @@ export function installDatabasePool(app: Express, config: Config, shutdown: Shut
  */
 export async function endPool(pool: Pool): Promise<void> {
   const ended = pool.end();
-  const internals = pool as unknown as { _clients: PoolClient[]; _idle: Array<{ client: PoolClient }> };
-  const idle = new Set(internals._idle.map((item) => item.client));
+  const internals = pool as unknown as { _clients: Array<PoolClient & { keepAliveInterval?: NodeJS.Timeout }> };
   for (const client of internals._clients) {
-    if (idle.has(client)) continue;
-    // pg-pubsub's 25 s keepalive would otherwise query the ending client, fail, and release
-    // it a second time: an uncaught "Release called on client which has already been released".
-    clearInterval((client as PoolClient & { keepAliveInterval?: NodeJS.Timeout }).keepAliveInterval);
+    // Only pg-pubsub's client carries its keepalive timer; clients of requests
+    // still in flight are released by PostGraphile when they finish (releasing
+    // them here too was an uncaught "Release called on client which has
+    // already been released").
+    if (!client.keepAliveInterval) continue;
+    clearInterval(client.keepAliveInterval);
     client.release(true);
   }
   await ended;
