@@ -133,8 +133,18 @@ test("the relay's LISTEN connection killed twice mid-stream: every committed not
     for (let round = 0; round < 2; round += 1) {
       const startedWith = writers.committed.length;
       await waitUntil(() => writers.committed.length >= startedWith + 50, () => 'writers to commit 50 more notifications', 30_000);
-      const { rows } = await admin.query<{ pid: number }>(
-        `select pid from pg_stat_activity where application_name = 'bellhop-relay' and datname = current_database()`,
+      // The relay may still be reconnecting from the last round (a read it had in
+      // flight can fail a moment later): wait for its one LISTEN backend.
+      let rows: Array<{ pid: number }> = [];
+      await waitUntil(
+        async () => {
+          ({ rows } = await admin.query<{ pid: number }>(
+            `select pid from pg_stat_activity where application_name = 'bellhop-relay' and datname = current_database()`,
+          ));
+          return rows.length === 1 && (await server.health()) === 200;
+        },
+        () => 'the relay to hold exactly one LISTEN connection',
+        30_000,
       );
       expect(rows).toHaveLength(1);
       await admin.query('select pg_terminate_backend($1)', [rows[0]!.pid]);
