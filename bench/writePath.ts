@@ -35,7 +35,7 @@ const SETUP: Record<Variant, string> = {
   none: 'alter table app_public.leads disable trigger user',
   // The obvious design: every notification row NOTIFYs itself to a listener that emits it.
   naive: `
-    drop trigger _900_ring_doorbell on app_public.notifications;
+    drop trigger _900_after_insert on app_public.notifications;
     create function public.bench_naive_notify() returns trigger language plpgsql as $$
     begin
       perform pg_notify('${RAW_CHANNEL}', json_build_object(

@@ -34,7 +34,7 @@ export interface Cluster {
 }
 
 export async function openCluster(): Promise<Cluster> {
-  const postgres = await obtainTestPostgres(say);
+  const postgres = await obtainTestPostgres(say, { durable: true });
   const admin = withDatabase(postgres.adminUrl, 'postgres');
   const template = `bellhop_bench_template_${process.pid}`;
   const clones = new Set<string>();
@@ -50,9 +50,14 @@ export async function openCluster(): Promise<Cluster> {
     await postgres.stop();
     throw error;
   }
+  // The durability settings change write-path figures most, so the table names them.
   const serverVersion = await withClient(admin, async (client) => {
-    const { rows } = await client.query<{ server_version: string }>('show server_version');
-    return rows[0]!.server_version;
+    const { rows } = await client.query<{ version: string; fsync: string; commit: string }>(
+      `select current_setting('server_version') as version, current_setting('fsync') as fsync,
+              current_setting('synchronous_commit') as commit`,
+    );
+    const { version, fsync, commit } = rows[0]!;
+    return `${version}, fsync ${fsync}, synchronous_commit ${commit}`;
   });
 
   return {

@@ -52,8 +52,12 @@ export async function obtainDevPostgres(log: (line: string) => void): Promise<Po
   return { adminUrl: pg.adminUrl, description: `embedded PostgreSQL on port ${port}`, embedded: true, stop: pg.stop };
 }
 
-/** For npm test: TEST_DATABASE_URL, DATABASE_URL, or a throwaway embedded cluster. */
-export async function obtainTestPostgres(log: (line: string) => void): Promise<Postgres> {
+/**
+ * For npm test: TEST_DATABASE_URL, DATABASE_URL, or a throwaway embedded
+ * cluster. Tests run it without fsync (their clean-up forces checkpoints);
+ * benchmarks ask for a durable one, configured as production would be.
+ */
+export async function obtainTestPostgres(log: (line: string) => void, options: { durable?: boolean } = {}): Promise<Postgres> {
   const url = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
   if (url) {
     await withClient(url, async () => undefined);
@@ -64,7 +68,7 @@ export async function obtainTestPostgres(log: (line: string) => void): Promise<P
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bellhop-test-pg-'));
   fs.chmodSync(dataDir, 0o755);
   log(`Starting a throwaway embedded PostgreSQL on port ${port}…`);
-  const pg = await startEmbeddedPostgres({ dataDir, port, persistent: false, durable: false, log });
+  const pg = await startEmbeddedPostgres({ dataDir, port, persistent: false, durable: options.durable ?? false, log });
   return {
     adminUrl: pg.adminUrl,
     description: `embedded PostgreSQL on port ${port}`,

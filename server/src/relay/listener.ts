@@ -21,6 +21,8 @@ export class Listener {
   private stopped = false;
   private attempt = 0;
   private retryTimer: NodeJS.Timeout | null = null;
+  /** The tail of the queries sent on this connection: pg wants one at a time. */
+  private queue: Promise<unknown> = Promise.resolve();
   reconnects = 0;
 
   constructor(
@@ -46,11 +48,21 @@ export class Listener {
     if (client) await client.end().catch(() => undefined);
   }
 
-  /** Runs a query on the LISTEN connection; throws if it is down. */
-  async query<T extends object>(text: string, values: unknown[] = []): Promise<T[]> {
-    if (!this.client) throw new Error('The relay has no database connection right now.');
-    const { rows } = await this.client.query<T>(text, values);
-    return rows;
+  /**
+   * Runs a query on the LISTEN connection, after the ones already sent; throws
+   * if the connection is down. A `name` makes it a prepared statement, parsed
+   * and planned once per connection: the read that follows every ring.
+   */
+  query<T extends object>(text: string, values: unknown[] = [], name?: string): Promise<T[]> {
+    const run = async (): Promise<T[]> => {
+      const client = this.client;
+      if (!client) throw new Error('The relay has no database connection right now.');
+      const { rows } = await client.query<T>(name ? { name, text, values } : { text, values });
+      return rows;
+    };
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+    return result;
   }
 
   private async connect(): Promise<void> {

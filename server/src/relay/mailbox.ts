@@ -27,7 +27,8 @@ export interface DrainResult {
   horizon: bigint;
 }
 
-export type Query = <T extends object>(text: string, values?: unknown[]) => Promise<T[]>;
+/** `name`: run as a prepared statement (parsed and planned once per connection). */
+export type Query = <T extends object>(text: string, values?: unknown[], name?: string) => Promise<T[]>;
 
 export const DRAIN_LIMIT = 5000;
 
@@ -141,14 +142,18 @@ export class Mailbox {
     await this.start(query);
     const notificationsAt = this.notifications!;
     const eventsAt = this.events!;
-    const rows = await query<ReadRow>(READ_SQL, [
-      notificationsAt.txid.toString(),
-      notificationsAt.seq.toString(),
-      eventsAt.txid.toString(),
-      eventsAt.seq.toString(),
-      this.open.map(String),
-      limit,
-    ]);
+    const rows = await query<ReadRow>(
+      READ_SQL,
+      [
+        notificationsAt.txid.toString(),
+        notificationsAt.seq.toString(),
+        eventsAt.txid.toString(),
+        eventsAt.seq.toString(),
+        this.open.map(String),
+        limit,
+      ],
+      'bellhop_mailbox_read',
+    );
 
     const snapshot = rows.find((r) => r.source === 'snapshot')!;
     const xmax = BigInt(snapshot.xmax!);

@@ -18,6 +18,7 @@ import { EventEmitter } from 'node:events';
 import type { Server } from 'socket.io';
 import type { Logger } from '../logger';
 import { SERVER_EVENTS, type ClientToServerEvents, type NotificationPayload, type ServerToClientEvents } from '../events';
+import { Housekeeping } from './housekeeping';
 import { Listener } from './listener';
 import { Mailbox, toUpdatedPayload, type DrainResult } from './mailbox';
 import { RelayMetrics } from './metrics';
@@ -49,9 +50,6 @@ export interface RelayHealth {
 }
 
 const HEARTBEAT_MS = 10_000;
-const PRUNE_MS = 60_000;
-/** getUnreadCount counts what refresh_notification_counts() has not reached yet row by row: keep that short. */
-const COUNTS_MS = 1_000;
 /** The longest wait before reading again after a failed read. */
 const RETRY_LIMIT_MS = 2_000;
 /** The window over which the relay measures how busy it is. */
@@ -67,6 +65,7 @@ export class Relay extends EventEmitter {
   readonly id = randomUUID();
   readonly metrics = new RelayMetrics();
   private readonly listener: Listener;
+  private readonly housekeeping: Housekeeping;
   private readonly mailbox = new Mailbox();
   private loop: Promise<void> | null = null;
   private rung = false;
@@ -107,18 +106,18 @@ export class Relay extends EventEmitter {
       },
       options.logger,
     );
+    this.housekeeping = new Housekeeping(options.databaseUrl, options.logger);
   }
 
   async start(): Promise<void> {
     await this.listener.start();
-    await this.mailbox.start((text, values) => this.listener.query(text, values));
+    await this.mailbox.start((text, values, name) => this.listener.query(text, values, name));
     this.timers.push(
       setInterval(() => this.kick(), this.options.sweepMs),
       setInterval(() => void this.register().catch(() => undefined), HEARTBEAT_MS),
-      setInterval(() => void this.listener.query('select app_private.relay_prune()').catch(() => undefined), PRUNE_MS),
-      setInterval(() => void this.listener.query('select app_private.refresh_notification_counts()').catch(() => undefined), COUNTS_MS),
     );
     for (const timer of this.timers) timer.unref();
+    this.housekeeping.start();
     this.options.logger.info({ relayId: this.id }, 'Relay listening');
   }
 
@@ -129,7 +128,7 @@ export class Relay extends EventEmitter {
     this.wake?.();
     await this.loop?.catch(() => undefined);
     await this.listener.query('delete from app_private.relays where id = $1', [this.id]).catch(() => undefined);
-    await this.listener.stop();
+    await Promise.all([this.listener.stop(), this.housekeeping.stop()]);
   }
 
   health(): RelayHealth {
@@ -198,7 +197,7 @@ export class Relay extends EventEmitter {
   }
 
   private read(): Promise<DrainResult> {
-    return this.mailbox.drain((text, values) => this.listener.query(text, values));
+    return this.mailbox.drain((text, values, name) => this.listener.query(text, values, name));
   }
 
   /** New rows a second over the last RATE_WINDOW_MS, counting this read. */

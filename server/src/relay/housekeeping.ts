@@ -1,0 +1,50 @@
+/**
+ * The relay's periodic upkeep: counting new notification chunks for
+ * getUnreadCount (every second) and pruning the user_events outbox and dead
+ * relay registrations (every minute). It runs on its own connection so that a
+ * refresh never holds up the read that follows a ring.
+ */
+import { Pool } from 'pg';
+import type { Logger } from '../logger';
+
+const COUNTS_MS = 1_000;
+const PRUNE_MS = 60_000;
+
+export class Housekeeping {
+  private readonly pool: Pool;
+  private readonly timers: NodeJS.Timeout[] = [];
+
+  constructor(
+    databaseUrl: string,
+    private readonly logger: Logger,
+  ) {
+    this.pool = new Pool({
+      connectionString: databaseUrl,
+      max: 1,
+      application_name: 'bellhop-relay-upkeep',
+      // Losing the last refresh in a crash loses its counts and its horizon together: nothing to make durable.
+      options: '-c synchronous_commit=off',
+    });
+    // An idle client's error (the database restarted, say) must not take the process down; the next run reconnects.
+    this.pool.on('error', (error) => this.logger.debug({ err: error.message }, 'Relay upkeep connection dropped'));
+  }
+
+  start(): void {
+    this.timers.push(
+      setInterval(() => this.run('select app_private.refresh_notification_counts()'), COUNTS_MS),
+      setInterval(() => this.run('select app_private.relay_prune()'), PRUNE_MS),
+    );
+    for (const timer of this.timers) timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    for (const timer of this.timers) clearInterval(timer);
+    await this.pool.end().catch(() => undefined);
+  }
+
+  private run(sql: string): void {
+    // Skipped while the previous run still waits for its connection: upkeep must not pile up.
+    if (this.pool.waitingCount > 0) return;
+    this.pool.query(sql).catch((error: Error) => this.logger.debug({ err: error.message, sql }, 'Relay upkeep failed; will try again'));
+  }
+}
