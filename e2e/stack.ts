@@ -4,7 +4,7 @@
  * the stack is watched: console errors, uncaught exceptions and dialogs (alert() from
  * injected markup) are collected and fail the test that caused them.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { Client } from 'pg';
 import { DEMO_PASSWORD, seedDemoData, withClient } from '@bellhop/db';
 import { createTestDatabase, type TestDatabase } from '@bellhop/db/testing';
@@ -27,11 +27,20 @@ export const VIEWPORT = { width: 1280, height: 800 };
 
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
+interface GraphqlExchange {
+  operation: string;
+  startedAt: number;
+  /** null while the request is in flight. */
+  outcome: string | null;
+}
+
 export class Stack {
   private readonly problems: string[] = [];
   private readonly allowed: RegExp[] = [];
   private readonly contexts = new Set<BrowserContext>();
   private readonly sessions = new Map<string, StorageState>();
+  /** Per page, its GraphQL requests: what a failed wait reports, to tell a stuck request from a UI bug. */
+  private readonly traffic = new WeakMap<Page, GraphqlExchange[]>();
 
   private constructor(
     readonly db: TestDatabase,
@@ -175,7 +184,52 @@ export class Stack {
     await this.db.drop();
   }
 
+  /**
+   * Waits for `step`; if it fails, the error also lists the page's GraphQL
+   * requests (operation, status, time taken, or still pending).
+   */
+  async explainFailure<T>(page: Page, step: Promise<T>): Promise<T> {
+    try {
+      return await step;
+    } catch (error) {
+      const now = Date.now();
+      const lines = (this.traffic.get(page) ?? []).slice(-12).map((exchange) => {
+        const outcome = exchange.outcome ?? `pending for ${now - exchange.startedAt} ms`;
+        return `${exchange.operation}: ${outcome}`;
+      });
+      (error as Error).message += `\nGraphQL requests of this page (latest last):\n  ${lines.join('\n  ') || '(none)'}`;
+      throw error;
+    }
+  }
+
+  private recordTraffic(page: Page): void {
+    const exchanges: GraphqlExchange[] = [];
+    this.traffic.set(page, exchanges);
+    const open = new Map<Request, GraphqlExchange>();
+    page.on('request', (request) => {
+      if (!request.url().includes('/graphql')) return;
+      const body = request.postData() ?? '';
+      const operation = /"operationName":"(\w+)"/.exec(body)?.[1] ?? request.method();
+      const exchange: GraphqlExchange = { operation, startedAt: Date.now(), outcome: null };
+      exchanges.push(exchange);
+      open.set(request, exchange);
+    });
+    const settle = (request: Request, outcome: (ms: number) => Promise<string> | string) => {
+      const exchange = open.get(request);
+      if (!exchange) return;
+      open.delete(request);
+      void Promise.resolve(outcome(Date.now() - exchange.startedAt)).then((text) => {
+        exchange.outcome = text;
+      });
+    };
+    page.on('requestfinished', (request) =>
+      settle(request, async (ms) => `HTTP ${(await request.response())?.status() ?? '?'} in ${ms} ms`),
+    );
+    page.on('requestfailed', (request) => settle(request, (ms) => `failed after ${ms} ms: ${request.failure()?.errorText ?? '?'}`));
+  }
+
   private watch(page: Page): void {
+    this.recordTraffic(page);
     const where = () => page.url().replace(this.web.url, '');
     page.on('console', (message) => {
       if (message.type() !== 'error') return;

@@ -5,7 +5,13 @@ import type { Shutdown } from '../shutdown';
 
 /** The API's pool, connected as bellhop_authenticator. */
 export function installDatabasePool(app: Express, config: Config, shutdown: Shutdown): Pool {
-  const pool = new Pool({ connectionString: config.authDatabaseUrl, max: 20, application_name: 'bellhop-api' });
+  const pool = new Pool({
+    connectionString: config.authDatabaseUrl,
+    max: 20,
+    application_name: 'bellhop-api',
+    // With every client busy, a request gets an error after this long instead of waiting forever.
+    connectionTimeoutMillis: 10_000,
+  });
   // An idle client dropping (e.g. a database restart) must not crash the process.
   pool.on('error', () => undefined);
   app.locals.authPgPool = pool;
