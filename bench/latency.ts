@@ -17,6 +17,11 @@ export interface LatencyPlan {
   sockets: number[];
   rates: number[];
   seconds: number;
+  /**
+   * At least this many samples per pipeline, whatever the rate: a p99 of 200
+   * samples is the second-worst one, and the ratio of two of those is noise.
+   */
+  minSamples: number;
   /** Inserts before measuring, per pipeline and rate. */
   warmup: number;
 }
@@ -50,7 +55,7 @@ export async function measureLatency(cluster: Cluster, plan: LatencyPlan): Promi
       await fleets.raw.connect(raw.url, sockets);
       const sources = { bellhop: insertSource('Bellhop', inserters.bellhop), raw: insertSource('raw', inserters.raw) };
       for (const rate of plan.rates) {
-        const count = Math.max(10, Math.round(rate * plan.seconds));
+        const count = Math.max(plan.minSamples, Math.round(rate * plan.seconds));
         say(`a. ${sockets} sockets, ${rate} inserts/s: ${count} inserts each, Bellhop and raw alternating…`);
         const latencies = { bellhop: [] as number[], raw: [] as number[] };
         const lost = { bellhop: 0, raw: 0 };

@@ -16,15 +16,15 @@ export function makePlan(quick: boolean): Plan {
   return quick
     ? {
         quick,
-        latency: { sockets: [100, 1000], rates: [10, 50], seconds: 1, warmup: 5 },
+        latency: { sockets: [100, 1000], rates: [10, 50], seconds: 1, minSamples: 10, warmup: 5 },
         fanout: { cases: [{ sockets: 1000, rate: 10 }, { sockets: 2000, rate: 5 }], seconds: 1.5 },
         writePath: { writers: [1, 8, 32], seconds: 1, rounds: 1, idleSamples: 5 },
         api: { notifications: 100_000, seconds: 0.4, connections: null },
       }
     : {
         quick,
-        latency: { sockets: [100, 1000], rates: [10, 50], seconds: 20, warmup: 10 },
-        fanout: { cases: [{ sockets: 1000, rate: 10 }, { sockets: 5000, rate: 2 }], seconds: 40 },
+        latency: { sockets: [100, 1000], rates: [10, 50], seconds: 20, minSamples: 600, warmup: 10 },
+        fanout: { cases: [{ sockets: 1000, rate: 10 }, { sockets: 5000, rate: 2 }], seconds: 60 },
         writePath: { writers: [1, 8, 32], seconds: 5, rounds: 3, idleSamples: 30 },
         api: { notifications: 1_000_000, seconds: 3, connections: 8 },
       };

@@ -301,6 +301,7 @@ CREATE TABLE app_public.notifications (
 --
 
 COMMENT ON TABLE app_public.notifications IS '@omit create,update,delete,all,many
+@foreignKey (related_lead_id) references app_public.leads (id)
 A notification shown to every signed-in user. Read and deleted state are per user.';
 
 
@@ -518,8 +519,7 @@ COMMENT ON FUNCTION app_private.relay_prune() IS 'Housekeeping the relays run ev
 --
 
 CREATE FUNCTION app_private.ring_doorbell(p_source text) RETURNS void
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    LANGUAGE plpgsql
     AS $$
 begin
   if not coalesce((select bool_and(r.draining and r.heartbeat_at > now() - interval '30 seconds') from app_private.relays r), false) then
@@ -600,6 +600,7 @@ begin
   join app_public.leads l on l.id = c.lead_id
   left join app_public.users u on u.id = c.author_id
   order by c.id;
+  perform app_private.ring_doorbell('notifications');
   return null;
 end;
 $$;
@@ -610,6 +611,34 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.tg_comments__notify_added() IS 'One comment_added notification per inserted comment.';
+
+
+--
+-- Name: tg_leads__forget_in_notifications(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.tg_leads__forget_in_notifications() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  if tg_op = 'TRUNCATE' then
+    update app_public.notifications n set related_lead_id = null where n.related_lead_id is not null;
+  elsif tg_op = 'DELETE' then
+    update app_public.notifications n set related_lead_id = null from old_leads o where n.related_lead_id = o.id;
+  else
+    update app_public.notifications n set related_lead_id = new.id where n.related_lead_id = old.id;
+  end if;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_leads__forget_in_notifications(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.tg_leads__forget_in_notifications() IS 'Keeps notifications.related_lead_id pointing at a lead: cleared when the lead is deleted or truncated, moved when its id changes.';
 
 
 --
@@ -626,6 +655,7 @@ begin
          app_private.clip(l.first_name || ' ' || l.last_name) || ' added to pipeline', l.id
   from new_leads l
   order by l.id;
+  perform app_private.ring_doorbell('notifications');
   return null;
 end;
 $$;
@@ -646,6 +676,8 @@ CREATE FUNCTION app_private.tg_leads__notify_score_updated() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
+declare
+  v_rows bigint;
 begin
   insert into app_public.notifications (type, title, message, related_lead_id)
   select 'score_updated', 'Lead Score Updated',
@@ -653,6 +685,10 @@ begin
   from new_leads n join old_leads o on o.id = n.id
   where n.score is distinct from o.score
   order by n.id;
+  get diagnostics v_rows = row_count;
+  if v_rows > 0 then
+    perform app_private.ring_doorbell('notifications');
+  end if;
   return null;
 end;
 $$;
@@ -666,20 +702,30 @@ COMMENT ON FUNCTION app_private.tg_leads__notify_score_updated() IS 'One score_u
 
 
 --
--- Name: tg_notifications__count_old_txid(); Type: FUNCTION; Schema: app_private; Owner: -
+-- Name: tg_notifications__after_insert(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
-CREATE FUNCTION app_private.tg_notifications__count_old_txid() RETURNS trigger
+CREATE FUNCTION app_private.tg_notifications__after_insert() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
   v_horizon xid8;
 begin
-  select s.horizon into v_horizon from app_private.notification_counts_state s for share;
-  if new.txid < v_horizon then
-    insert into app_private.notification_counts as c (chunk, n) values (app_private.notification_chunk(new.seq), 1)
-      on conflict (chunk) do update set n = c.n + 1;
+  if not coalesce((select bool_and(r.draining and r.heartbeat_at > now() - interval '30 seconds') from app_private.relays r), false) then
+    perform pg_notify('bellhop_notifications', tg_table_name);
+  end if;
+  -- Rows whose txid is not their writer's own (COPY from a dump, say) may land
+  -- below the counting horizon, where no refresh will ever look: count them now.
+  -- The lock keeps a refresh from moving the horizon past them meanwhile.
+  if exists (select 1 from new_notifications n where n.txid <> pg_current_xact_id()) then
+    select s.horizon into v_horizon from app_private.notification_counts_state s for share;
+    insert into app_private.notification_counts as c (chunk, n)
+      select app_private.notification_chunk(n.seq), count(*)
+      from new_notifications n
+      where n.txid < v_horizon
+      group by 1
+      on conflict (chunk) do update set n = c.n + excluded.n;
   end if;
   return null;
 end;
@@ -687,10 +733,38 @@ $$;
 
 
 --
--- Name: FUNCTION tg_notifications__count_old_txid(); Type: COMMENT; Schema: app_private; Owner: -
+-- Name: FUNCTION tg_notifications__after_insert(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.tg_notifications__count_old_txid() IS 'Counts a notification inserted with an explicit txid below the counting horizon.';
+COMMENT ON FUNCTION app_private.tg_notifications__after_insert() IS 'Statement-level, after every INSERT or COPY into notifications: rings the doorbell unless every relay is draining, and counts rows written with an old txid.';
+
+
+--
+-- Name: tg_notifications__check_related_lead(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.tg_notifications__check_related_lead() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  -- Key share, as a foreign key takes: the lead cannot go away until this commits.
+  perform 1 from app_public.leads l where l.id = new.related_lead_id for key share;
+  if not found then
+    raise exception 'related_lead_id % is not the id of a lead', new.related_lead_id
+      using errcode = 'foreign_key_violation',
+            hint = 'Use the id of a row in app_public.leads, or null.';
+  end if;
+  return new;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_notifications__check_related_lead(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.tg_notifications__check_related_lead() IS 'Refuses a notification whose related_lead_id names no lead (writes made straight to the table).';
 
 
 --
@@ -783,6 +857,8 @@ CREATE FUNCTION app_private.tg_tasks__notify_completed() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
+declare
+  v_rows bigint;
 begin
   -- Transition tables differ by operation, so each gets its own statement.
   if tg_op = 'INSERT' then
@@ -801,6 +877,10 @@ begin
     from new_tasks t join old_tasks o on o.id = t.id join app_public.leads l on l.id = t.lead_id
     where t.completed_at is not null and o.completed_at is null
     order by t.id;
+  end if;
+  get diagnostics v_rows = row_count;
+  if v_rows > 0 then
+    perform app_private.ring_doorbell('notifications');
   end if;
   return null;
 end;
@@ -1989,31 +2069,38 @@ CREATE TRIGGER _900_ring_doorbell AFTER INSERT ON app_private.user_events FOR EA
 
 
 --
+-- Name: notifications _100_check_related_lead; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_check_related_lead BEFORE INSERT OR UPDATE OF related_lead_id ON app_public.notifications FOR EACH ROW WHEN (((new.related_lead_id IS NOT NULL) AND (pg_trigger_depth() < 1))) EXECUTE FUNCTION app_private.tg_notifications__check_related_lead();
+
+
+--
 -- Name: comments _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
-CREATE TRIGGER _100_timestamps BEFORE INSERT OR UPDATE ON app_public.comments FOR EACH ROW EXECUTE FUNCTION app_private.tg__timestamps();
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.comments FOR EACH ROW EXECUTE FUNCTION app_private.tg__timestamps();
 
 
 --
 -- Name: leads _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
-CREATE TRIGGER _100_timestamps BEFORE INSERT OR UPDATE ON app_public.leads FOR EACH ROW EXECUTE FUNCTION app_private.tg__timestamps();
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.leads FOR EACH ROW EXECUTE FUNCTION app_private.tg__timestamps();
 
 
 --
 -- Name: tasks _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
-CREATE TRIGGER _100_timestamps BEFORE INSERT OR UPDATE ON app_public.tasks FOR EACH ROW EXECUTE FUNCTION app_private.tg__timestamps();
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.tasks FOR EACH ROW EXECUTE FUNCTION app_private.tg__timestamps();
 
 
 --
 -- Name: users _100_timestamps; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
-CREATE TRIGGER _100_timestamps BEFORE INSERT OR UPDATE ON app_public.users FOR EACH ROW EXECUTE FUNCTION app_private.tg__timestamps();
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app_public.users FOR EACH ROW EXECUTE FUNCTION app_private.tg__timestamps();
 
 
 --
@@ -2052,13 +2139,6 @@ CREATE TRIGGER _500_notify_score_updated AFTER UPDATE ON app_public.leads REFERE
 
 
 --
--- Name: notifications _800_count_old_txid; Type: TRIGGER; Schema: app_public; Owner: -
---
-
-CREATE TRIGGER _800_count_old_txid AFTER INSERT ON app_public.notifications FOR EACH ROW WHEN ((new.txid <> pg_current_xact_id())) EXECUTE FUNCTION app_private.tg_notifications__count_old_txid();
-
-
---
 -- Name: notifications _800_recount_updated; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
@@ -2080,10 +2160,31 @@ CREATE TRIGGER _800_uncount_truncated AFTER TRUNCATE ON app_public.notifications
 
 
 --
--- Name: notifications _900_ring_doorbell; Type: TRIGGER; Schema: app_public; Owner: -
+-- Name: notifications _900_after_insert; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
-CREATE TRIGGER _900_ring_doorbell AFTER INSERT ON app_public.notifications FOR EACH STATEMENT EXECUTE FUNCTION app_private.tg__ring_doorbell();
+CREATE TRIGGER _900_after_insert AFTER INSERT ON app_public.notifications REFERENCING NEW TABLE AS new_notifications FOR EACH STATEMENT WHEN ((pg_trigger_depth() < 1)) EXECUTE FUNCTION app_private.tg_notifications__after_insert();
+
+
+--
+-- Name: leads _900_follow_id_change; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _900_follow_id_change AFTER UPDATE OF id ON app_public.leads FOR EACH ROW WHEN ((old.id IS DISTINCT FROM new.id)) EXECUTE FUNCTION app_private.tg_leads__forget_in_notifications();
+
+
+--
+-- Name: leads _900_forget_deleted; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _900_forget_deleted AFTER DELETE ON app_public.leads REFERENCING OLD TABLE AS old_leads FOR EACH STATEMENT EXECUTE FUNCTION app_private.tg_leads__forget_in_notifications();
+
+
+--
+-- Name: leads _900_forget_truncated; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _900_forget_truncated AFTER TRUNCATE ON app_public.leads FOR EACH STATEMENT EXECUTE FUNCTION app_private.tg_leads__forget_in_notifications();
 
 
 --
@@ -2148,14 +2249,6 @@ ALTER TABLE ONLY app_public.comments
 
 ALTER TABLE ONLY app_public.leads
     ADD CONSTRAINT leads_owner_id_fkey FOREIGN KEY (owner_id) REFERENCES app_public.users(id) ON DELETE SET NULL;
-
-
---
--- Name: notifications notifications_related_lead_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
---
-
-ALTER TABLE ONLY app_public.notifications
-    ADD CONSTRAINT notifications_related_lead_id_fkey FOREIGN KEY (related_lead_id) REFERENCES app_public.leads(id) ON DELETE SET NULL;
 
 
 --
@@ -2409,6 +2502,13 @@ REVOKE ALL ON FUNCTION app_private.tg_comments__notify_added() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION tg_leads__forget_in_notifications(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_leads__forget_in_notifications() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION tg_leads__notify_created(); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -2423,10 +2523,17 @@ REVOKE ALL ON FUNCTION app_private.tg_leads__notify_score_updated() FROM PUBLIC;
 
 
 --
--- Name: FUNCTION tg_notifications__count_old_txid(); Type: ACL; Schema: app_private; Owner: -
+-- Name: FUNCTION tg_notifications__after_insert(); Type: ACL; Schema: app_private; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_private.tg_notifications__count_old_txid() FROM PUBLIC;
+REVOKE ALL ON FUNCTION app_private.tg_notifications__after_insert() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_notifications__check_related_lead(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_notifications__check_related_lead() FROM PUBLIC;
 
 
 --

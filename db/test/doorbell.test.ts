@@ -132,3 +132,15 @@ test('task completion, score change and comment each ring once committed', async
     expect((await listener.drain(writer, seen)).map((m) => m.payload)).toEqual(['notifications']);
   }
 });
+
+test('a notification written straight to the table rings; a statement that writes none does not', async () => {
+  const leadId = await insertLead(writer, lead('Jane', 'Roe'));
+  await listener.drain(writer, listener.received.length);
+  let seen = listener.received.length;
+  await writer.query(`insert into app_public.notifications (type, title, message, related_lead_id) values ('lead_created', 'Hand-written', 'From psql', $1)`, [leadId]);
+  expect((await listener.drain(writer, seen)).map((m) => m.payload)).toEqual(['notifications']);
+
+  seen = listener.received.length;
+  await writer.query('update app_public.leads set score = score where id = $1', [leadId]);
+  expect(await listener.drain(writer, seen)).toEqual([]);
+});

@@ -260,3 +260,56 @@ describe('very long values', () => {
     });
   });
 });
+
+describe('related_lead_id written straight to notifications', () => {
+  const insertNotification = (client: { query: (text: string, values: unknown[]) => Promise<unknown> }, leadId: number | null) =>
+    client.query(
+      `insert into app_public.notifications (type, title, message, related_lead_id) values ('lead_created', 'T', 'M', $1)`,
+      [leadId],
+    );
+
+  test('an id that names no lead is refused with a foreign-key error, and nothing is written', async () => {
+    await withRootDb(db.url, async (client) => {
+      const before = await maxSeq(client);
+      await client.query('savepoint attempt');
+      const error = await insertNotification(client, 987654321).then(() => null, (e: { code: string; message: string; hint: string }) => e);
+      expect(error).toMatchObject({ code: '23503', message: 'related_lead_id 987654321 is not the id of a lead' });
+      expect(error!.hint).toContain('app_public.leads');
+      await client.query('rollback to savepoint attempt');
+      expect(await notificationsAfter(client, before)).toEqual([]);
+      const leadId = await insertLead(client, lead('Ada', 'Lovelace'));
+      await expect(
+        client.query('update app_public.notifications set related_lead_id = 987654321 where related_lead_id = $1', [leadId]),
+      ).rejects.toMatchObject({ code: '23503' });
+    });
+  });
+
+  test('a real lead id or null is accepted', async () => {
+    await withRootDb(db.url, async (client) => {
+      const leadId = await insertLead(client, lead('Grace', 'Hopper'));
+      const before = await maxSeq(client);
+      await insertNotification(client, leadId);
+      await insertNotification(client, null);
+      expect((await notificationsAfter(client, before)).map((n) => n.related_lead_id)).toEqual([leadId, null]);
+    });
+  });
+
+  test('deleting or renumbering a lead keeps the reference true, as the foreign key did', async () => {
+    await withRootDb(db.url, async (client) => {
+      const gone = await insertLead(client, lead('Gone', 'Lead'));
+      const moved = await insertLead(client, lead('Moved', 'Lead'));
+      await client.query('delete from app_public.leads where id = $1', [gone]);
+      await client.query('update app_public.leads set id = $2 where id = $1', [moved, moved + 1_000_000]);
+      const { rows } = await client.query<{ message: string; related_lead_id: number | null }>(
+        `select message, related_lead_id from app_public.notifications where message in ('Gone Lead added to pipeline', 'Moved Lead added to pipeline') order by seq`,
+      );
+      expect(rows).toEqual([
+        { message: 'Gone Lead added to pipeline', related_lead_id: null },
+        { message: 'Moved Lead added to pipeline', related_lead_id: moved + 1_000_000 },
+      ]);
+      await client.query('truncate app_public.leads cascade');
+      const { rows: left } = await client.query('select 1 from app_public.notifications where related_lead_id is not null');
+      expect(left).toEqual([]);
+    });
+  });
+});
