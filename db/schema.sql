@@ -374,19 +374,18 @@ COMMENT ON COLUMN app_public.notifications.updated_at IS 'When the notification 
 -- Name: notification_payload(app_public.notifications); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
-CREATE FUNCTION app_private.notification_payload(n app_public.notifications) RETURNS jsonb
+CREATE FUNCTION app_private.notification_payload(n app_public.notifications) RETURNS json
     LANGUAGE sql STABLE
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-  select jsonb_build_object(
+  select json_build_object(
     'id', n.id,
     'type', n.type,
     'title', n.title,
     'message', n.message,
     'isRead', false,
     'relatedLeadId', n.related_lead_id,
-    'createdAt', to_jsonb(n.created_at),
-    'updatedAt', to_jsonb(n.updated_at)
+    'createdAt', n.created_at,
+    'updatedAt', n.updated_at
   );
 $$;
 

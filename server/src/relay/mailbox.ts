@@ -51,25 +51,26 @@ interface ReadRow {
 
 // One statement, so one snapshot: the rows and the snapshot they are read in
 // agree. The relay connects as the owner, so it reads the tables directly.
-// Timestamps go through to_jsonb, as PostGraphile prints them.
+// Payloads are json, printed by PostgreSQL's JSON encoder as PostGraphile's
+// are (the ::json also reads a database whose payload function still says jsonb).
 // Only the keyset part is limited; rows of a transaction that was open are
 // read whole once it commits (it can only be as big as one transaction).
 const READ_SQL = `
 with s as materialized (select pg_current_snapshot() as snap)
 select * from (
   (select 'notification' as source, n.txid::text, n.seq::text, null::uuid as user_id,
-          app_private.notification_payload(n) as payload, null::text as xmin, null::text as xmax, null::text[] as open
+          app_private.notification_payload(n)::json as payload, null::text as xmin, null::text as xmax, null::text[] as open
      from app_public.notifications n
      where n.txid >= $1::text::xid8 and (n.txid, n.seq) > ($1::text::xid8, $2::bigint)
      order by n.txid, n.seq
      limit $6)
   union all
-  (select 'notification', n.txid::text, n.seq::text, null, app_private.notification_payload(n), null, null, null
+  (select 'notification', n.txid::text, n.seq::text, null, app_private.notification_payload(n)::json, null, null, null
      from app_public.notifications n
      where n.txid = any($5::text[]::xid8[]) and n.txid < $1::text::xid8)
   union all
   (select 'user_event', e.txid::text, e.id::text, e.user_id,
-          jsonb_build_object('kind', e.kind, 'ids', e.notification_ids, 'upToCreatedAt', to_jsonb(e.up_to_created_at)),
+          json_build_object('kind', e.kind, 'ids', e.notification_ids, 'upToCreatedAt', e.up_to_created_at),
           null, null, null
      from app_private.user_events e
      where e.txid >= $3::text::xid8 and (e.txid, e.id) > ($3::text::xid8, $4::bigint)
@@ -77,7 +78,7 @@ select * from (
      limit $6)
   union all
   (select 'user_event', e.txid::text, e.id::text, e.user_id,
-          jsonb_build_object('kind', e.kind, 'ids', e.notification_ids, 'upToCreatedAt', to_jsonb(e.up_to_created_at)),
+          json_build_object('kind', e.kind, 'ids', e.notification_ids, 'upToCreatedAt', e.up_to_created_at),
           null, null, null
      from app_private.user_events e
      where e.txid = any($5::text[]::xid8[]) and e.txid < $3::text::xid8)
