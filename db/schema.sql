@@ -426,6 +426,45 @@ COMMENT ON PROCEDURE app_private.purge_old_notifications(IN older_than interval,
 
 
 --
+-- Name: rebase_restored_txids(); Type: PROCEDURE; Schema: app_private; Owner: -
+--
+
+CREATE PROCEDURE app_private.rebase_restored_txids()
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_next xid8 := pg_snapshot_xmax(pg_current_snapshot());
+  v_notifications bigint;
+  v_events bigint;
+begin
+  -- Writers, relays and their count refresh wait until this is done.
+  lock table app_public.notifications, app_private.user_events, app_private.notification_counts_state in exclusive mode;
+  -- '3' (FrozenTransactionId): older than any transaction this cluster runs.
+  alter table app_public.notifications disable trigger _800_recount_updated;
+  update app_public.notifications set txid = '3' where txid >= v_next;
+  get diagnostics v_notifications = row_count;
+  alter table app_public.notifications enable trigger _800_recount_updated;
+  update app_private.user_events set txid = '3' where txid >= v_next;
+  get diagnostics v_events = row_count;
+  if v_notifications > 0 or (select s.horizon from app_private.notification_counts_state s) >= v_next then
+    -- The counts came from the old cluster's txids: count again from scratch (the relays do it, 50,000 rows a second).
+    delete from app_private.notification_counts;
+    update app_private.notification_counts_state set horizon = '0';
+  end if;
+  raise notice 'Rebased % notifications and % user events written by the old cluster.', v_notifications, v_events;
+end;
+$$;
+
+
+--
+-- Name: PROCEDURE rebase_restored_txids(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON PROCEDURE app_private.rebase_restored_txids() IS 'Run once after pg_restore into another cluster: gives restored rows a txid older than any here, and recounts unread chunks. Does nothing on a database that was not restored that way.';
+
+
+--
 -- Name: refresh_notification_counts(integer); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -2449,6 +2488,13 @@ REVOKE ALL ON FUNCTION app_private.notification_payload(n app_public.notificatio
 --
 
 REVOKE ALL ON PROCEDURE app_private.purge_old_notifications(IN older_than interval, IN batch_size integer, INOUT deleted bigint) FROM PUBLIC;
+
+
+--
+-- Name: PROCEDURE rebase_restored_txids(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON PROCEDURE app_private.rebase_restored_txids() FROM PUBLIC;
 
 
 --

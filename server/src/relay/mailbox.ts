@@ -55,6 +55,12 @@ interface ReadRow {
 // are (the ::json also reads a database whose payload function still says jsonb).
 // Only the keyset part is limited; rows of a transaction that was open are
 // read whole once it commits (it can only be as big as one transaction).
+// A row a transaction wrote itself has a txid below the snapshot's xmax once
+// it is visible; one at or above it was written with an explicit txid from
+// another cluster (pg_restore into a new one). Such rows are old: reading
+// them would replay history to every socket and push the cursor past the
+// real new rows, so they are left alone (see rebase_restored_txids()).
+
 const READ_SQL = `
 with s as materialized (select pg_current_snapshot() as snap)
 select * from (
@@ -62,6 +68,7 @@ select * from (
           app_private.notification_payload(n)::json as payload, null::text as xmin, null::text as xmax, null::text[] as open
      from app_public.notifications n
      where n.txid >= $1::text::xid8 and (n.txid, n.seq) > ($1::text::xid8, $2::bigint)
+       and n.txid < (select pg_snapshot_xmax(s.snap) from s)
      order by n.txid, n.seq
      limit $6)
   union all
@@ -74,6 +81,7 @@ select * from (
           null, null, null
      from app_private.user_events e
      where e.txid >= $3::text::xid8 and (e.txid, e.id) > ($3::text::xid8, $4::bigint)
+       and e.txid < (select pg_snapshot_xmax(s.snap) from s)
      order by e.txid, e.id
      limit $6)
   union all

@@ -224,3 +224,18 @@ test('a connection killed in the middle of a read loses nothing', async () => {
   expect(await outcome).toMatch(/terminat/);
   expect(await drainAll(mailbox)).toEqual(ids);
 });
+
+test('rows restored from another cluster (txids ahead of this one) are not replayed, and new rows still come', async () => {
+  const mailbox = await startedMailbox();
+  const [writer] = writers as [Client];
+  // What pg_restore into a younger cluster writes: txids this cluster has not reached.
+  await writer.query(
+    `insert into app_public.notifications (type, title, message, txid)
+     select 'lead_created', 'Restored', 'From the old cluster', (pg_snapshot_xmax(pg_current_snapshot())::text::bigint + 1000000 + g)::text::xid8
+     from generate_series(1, 3) g`,
+  );
+  const fresh = await insertLeads(writer, 2);
+  expect((await drainAll(mailbox)).sort()).toEqual([...fresh].sort());
+  const later = await insertLeads(writer, 1);
+  expect(await drainAll(mailbox)).toEqual(later);
+});
