@@ -148,11 +148,20 @@ export async function measureApi(cluster: Cluster, plan: ApiPlan): Promise<Measu
       users.push({ reader, id });
     }
     // Where a running relay's refresh would long have got to.
-    say('d. counting chunks (refresh_notification_counts) and vacuum analyze…');
+    say('d. counting chunks (refresh_notification_counts), vacuum analyze, checkpoint…');
     await withClient(db.url, async (client) => {
       for (let i = 0; i < 3; i += 1) await client.query('select app_private.refresh_notification_counts(2000000)');
     });
-    await withClient(db.url, (client) => client.query('vacuum analyze app_public.notifications, app_hidden.notification_receipts, app_hidden.notification_watermarks'));
+    await withClient(db.url, async (client) => {
+      await client.query('vacuum analyze app_public.notifications, app_hidden.notification_receipts, app_hidden.notification_watermarks');
+      // Writing a million rows leaves a checkpoint and autovacuum due; let them run now, not during the first cells.
+      await client.query('checkpoint');
+      for (let waited = 0; waited < 60; waited += 1) {
+        const { rows } = await client.query<{ busy: number }>(`select count(*)::int as busy from pg_stat_activity where backend_type = 'autovacuum worker'`);
+        if (rows[0]!.busy === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    });
     bellhop = await startBellhop(db, { api: true });
     const apiUrl = bellhop.url;
 
