@@ -60,7 +60,6 @@ interface ReadRow {
 // another cluster (pg_restore into a new one). Such rows are old: reading
 // them would replay history to every socket and push the cursor past the
 // real new rows, so they are left alone (see rebase_restored_txids()).
-
 const READ_SQL = `
 with s as materialized (select pg_current_snapshot() as snap)
 select * from (
