@@ -5,7 +5,7 @@
  *   5. the browser tests in real Chromium
  * Leftover processes are checked last. Ends with one line: "N passed, N failed".
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,14 +25,25 @@ function record(name: string, ok: boolean): void {
   }
 }
 
-function run(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): boolean {
+/**
+ * Never spawnSync here: while a child runs, this process must keep reading the
+ * embedded PostgreSQL's log pipe. A blocked event loop let that pipe fill, and
+ * then every backend that logged (an ERROR, a checkpoint) hung in write().
+ */
+function run(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
   say(`${name}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env });
-  return result.status === 0;
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit', env });
+    child.on('error', (error) => {
+      console.error(`[test] ${name}: ${error.message}`);
+      resolve(false);
+    });
+    child.on('close', (code) => resolve(code === 0));
+  });
 }
 
-function gate(name: string, command: string, args: string[]): void {
-  record(name, run(name, command, args));
+async function gate(name: string, command: string, args: string[]): Promise<void> {
+  record(name, await run(name, command, args));
 }
 
 interface JestJson {
@@ -42,10 +53,10 @@ interface JestJson {
   success: boolean;
 }
 
-function jest(name: string, args: string[], env: NodeJS.ProcessEnv): void {
+async function jest(name: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   const output = path.join(os.tmpdir(), `bellhop-jest-${process.pid}-${name}.json`);
   // --forceExit: a suite that leaks a handle must not hang CI; the leak still shows in the log.
-  const ok = run(name, process.execPath, [require.resolve('jest/bin/jest'), ...args, '--forceExit', '--json', `--outputFile=${output}`], env);
+  const ok = await run(name, process.execPath, [require.resolve('jest/bin/jest'), ...args, '--forceExit', '--json', `--outputFile=${output}`], env);
   if (!fs.existsSync(output)) {
     record(`${name} (did not run)`, false);
     return;
@@ -66,9 +77,9 @@ async function main(): Promise<void> {
   const only = process.argv.slice(2);
   const quick = only.length > 0;
   if (!quick) {
-    gate('typecheck', 'npm', ['run', '--silent', 'typecheck']);
-    gate('lint', 'npm', ['run', '--silent', 'lint']);
-    gate('codegen is current', 'npm', ['run', '--silent', 'codegen:check', '-w', 'web']);
+    await gate('typecheck', 'npm', ['run', '--silent', 'typecheck']);
+    await gate('lint', 'npm', ['run', '--silent', 'lint']);
+    await gate('codegen is current', 'npm', ['run', '--silent', 'codegen:check', '-w', 'web']);
   }
 
   say('Preparing PostgreSQL…');
@@ -89,7 +100,7 @@ async function main(): Promise<void> {
       NODE_ENV: 'test',
     };
     // A filter such as `e2e` may match nothing here; that is not a failure.
-    jest('jest', ['--config', 'jest.config.js', ...(quick ? ['--passWithNoTests'] : []), ...only], env);
+    await jest('jest', ['--config', 'jest.config.js', ...(quick ? ['--passWithNoTests'] : []), ...only], env);
 
     const chromium = findChromium();
     if (!chromium) {
@@ -98,7 +109,7 @@ async function main(): Promise<void> {
       console.error(`\n${'!'.repeat(message.length)}\n${message}\n${'!'.repeat(message.length)}`);
       if (process.env.CI === 'true') record('browser tests (no Chromium)', false);
     } else if (!quick || only.some((arg) => arg.includes('e2e'))) {
-      jest('e2e', ['--config', 'jest.e2e.config.js', '--runInBand'], { ...env, CHROMIUM_PATH: chromium });
+      await jest('e2e', ['--config', 'jest.e2e.config.js', '--runInBand'], { ...env, CHROMIUM_PATH: chromium });
     }
   } finally {
     await dropDatabase(postgres.adminUrl, template).catch(() => undefined);

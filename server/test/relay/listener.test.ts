@@ -19,8 +19,9 @@ beforeAll(async () => {
   db = await createTestDatabase();
   listener = new Listener(db.url, { onConnected: () => undefined, onRing: () => undefined, onDisconnected: () => undefined }, pino({ level: 'silent' }));
   await listener.start();
-  Client.prototype.query = function (this: Client & { activeQuery?: unknown; queryQueue?: unknown[] }, ...args: unknown[]) {
-    if (this.activeQuery || (this.queryQueue?.length ?? 0) > 0) stacked += 1;
+  // pg's own fields (its public getters for them print deprecation warnings).
+  Client.prototype.query = function (this: Client & { _activeQuery?: unknown; _queryQueue?: unknown[] }, ...args: unknown[]) {
+    if (this._activeQuery || (this._queryQueue?.length ?? 0) > 0) stacked += 1;
     return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof Client.prototype.query;
 });
