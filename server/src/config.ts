@@ -24,6 +24,7 @@ export interface Config {
   /** How often the relay polls while it is draining, and when asleep. */
   relayPollMs: number;
   relaySweepMs: number;
+  relayQueryTimeoutMs: number;
   /** Above this many new notifications a second the relay polls and writers stop ringing. */
   relayBusyPerSecond: number;
   /** Query bomb guards (see graphql/limits.ts). */
@@ -147,6 +148,7 @@ export function loadConfig(env: Env = process.env): Config {
     relayPollMs: integer(env, 'RELAY_POLL_MS', 20, 1, 10_000),
     relaySweepMs: integer(env, 'RELAY_SWEEP_MS', 1_000, 10, 600_000),
     relayBusyPerSecond: integer(env, 'RELAY_BUSY_PER_SECOND', 100, 0, 1_000_000),
+    relayQueryTimeoutMs: integer(env, 'RELAY_QUERY_TIMEOUT_MS', 30_000, 100, 600_000),
     graphqlMaxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 10, 2, 100),
     graphqlMaxFields: integer(env, 'GRAPHQL_MAX_FIELDS', 500, 10, 100_000),
     statementTimeoutMs: integer(env, 'GRAPHQL_STATEMENT_TIMEOUT_MS', 15_000, 0, 3_600_000),

@@ -28,6 +28,7 @@ export async function installRelay(
     pollMs: config.relayPollMs,
     sweepMs: config.relaySweepMs,
     busyPerSecond: config.relayBusyPerSecond,
+    queryTimeoutMs: config.relayQueryTimeoutMs,
   });
   await relay.start();
   shutdown.add(async () => {

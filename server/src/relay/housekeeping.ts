@@ -17,10 +17,13 @@ export class Housekeeping {
   constructor(
     databaseUrl: string,
     private readonly logger: Logger,
+    queryTimeoutMs: number,
   ) {
     this.pool = new Pool({
       connectionString: databaseUrl,
       max: 1,
+      // A silent connection (see Listener) errors after this; the pool then drops it and opens another.
+      query_timeout: queryTimeoutMs,
       application_name: 'bellhop-relay-upkeep',
       // Losing the last refresh in a crash loses its counts and its horizon together: nothing to make durable.
       options: '-c synchronous_commit=off',

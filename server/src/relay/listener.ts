@@ -4,7 +4,15 @@
  * on it too. When the connection drops it reconnects with jittered
  * exponential backoff and LISTENs again; `onConnected` then lets the relay
  * catch up on everything committed in the meantime.
+ *
+ * A connection can also die without telling anyone (a firewall drops the
+ * flow, the database host freezes): no error, no 'end', and TCP keepalive
+ * would take hours to notice. So a query that gets no answer within
+ * queryTimeoutMs counts as a dropped connection too. The relay's heartbeat
+ * and safety sweep send one at least every few seconds, so a silent drop is
+ * found within about queryTimeoutMs + sweep.
  */
+import type { Socket } from 'node:net';
 import { Client } from 'pg';
 import type { Logger } from '../logger';
 
@@ -18,6 +26,8 @@ export interface ListenerEvents {
 
 export class Listener {
   private client: Client | null = null;
+  /** Drops the current connection and schedules a reconnect. */
+  private abandon: ((error: Error) => void) | null = null;
   private stopped = false;
   private attempt = 0;
   private retryTimer: NodeJS.Timeout | null = null;
@@ -29,6 +39,7 @@ export class Listener {
     private readonly connectionString: string,
     private readonly events: ListenerEvents,
     private readonly logger: Logger,
+    private readonly queryTimeoutMs: number,
   ) {}
 
   get connected(): boolean {
@@ -57,7 +68,7 @@ export class Listener {
     const run = async (): Promise<T[]> => {
       const client = this.client;
       if (!client) throw new Error('The relay has no database connection right now.');
-      const { rows } = await client.query<T>(name ? { name, text, values } : { text, values });
+      const { rows } = await this.answered(client, client.query<T>(name ? { name, text, values } : { text, values }));
       return rows;
     };
     const result = this.queue.then(run, run);
@@ -65,11 +76,24 @@ export class Listener {
     return result;
   }
 
+  /** The query's result, or an error (and a new connection) if the database stays silent too long. */
+  private answered<T>(client: Client, pending: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        const error = new Error(`The database did not answer the relay for ${this.queryTimeoutMs} ms`);
+        reject(error);
+        if (this.client === client) this.abandon?.(error);
+      }, this.queryTimeoutMs);
+      pending.then(resolve, reject).finally(() => clearTimeout(timer));
+    });
+  }
+
   private async connect(): Promise<void> {
     const client = new Client({
       connectionString: this.connectionString,
       application_name: 'bellhop-relay',
       keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
       connectionTimeoutMillis: 10_000,
     });
     let failed = false;
@@ -79,6 +103,8 @@ export class Listener {
       if (this.client === client) this.client = null;
       client.removeAllListeners('notification');
       client.end().catch(() => undefined);
+      // end() waits for the server to close its side, which a dead peer never does.
+      (client as unknown as { connection?: { stream?: Socket } }).connection?.stream?.destroy();
       if (this.stopped) return;
       this.logger.warn({ err: error.message }, 'Relay lost its database connection; reconnecting');
       this.events.onDisconnected(error);
@@ -91,7 +117,7 @@ export class Listener {
     });
     try {
       await client.connect();
-      await client.query(`listen ${CHANNEL}`);
+      await this.answered(client, client.query(`listen ${CHANNEL}`));
     } catch (error) {
       if (this.attempt === 0 && this.reconnects === 0) {
         failed = true;
@@ -106,6 +132,7 @@ export class Listener {
       return;
     }
     this.client = client;
+    this.abandon = onFailure;
     if (this.attempt > 0) this.logger.info({ attempts: this.attempt }, 'Relay reconnected and LISTENs again');
     this.attempt = 0;
     this.events.onConnected(client);

@@ -39,6 +39,8 @@ export interface RelayOptions {
    * that rate and delivers at once. 0: poll after every ring.
    */
   busyPerSecond?: number;
+  /** A query on the relay's connection unanswered this long means the connection is dead: reconnect. */
+  queryTimeoutMs?: number;
 }
 
 export interface RelayHealth {
@@ -50,6 +52,7 @@ export interface RelayHealth {
 }
 
 const HEARTBEAT_MS = 10_000;
+const DEFAULT_QUERY_TIMEOUT_MS = 30_000;
 /** The longest wait before reading again after a failed read. */
 const RETRY_LIMIT_MS = 2_000;
 /** The window over which the relay measures how busy it is. */
@@ -105,8 +108,9 @@ export class Relay extends EventEmitter {
         onDisconnected: () => undefined,
       },
       options.logger,
+      options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
     );
-    this.housekeeping = new Housekeeping(options.databaseUrl, options.logger);
+    this.housekeeping = new Housekeeping(options.databaseUrl, options.logger, options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS);
   }
 
   async start(): Promise<void> {

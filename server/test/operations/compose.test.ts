@@ -145,7 +145,7 @@ describe('docker-compose.yml', () => {
     expect(config.corsOrigins).toEqual(['http://localhost:3000']);
     // Leaving a tuning variable out of the compose file would change nothing.
     const serverDefaults = loadConfig({ NODE_ENV: 'production', DATABASE_URL: config.databaseUrl, ...SECRETS });
-    const tuning = ['jwtTtl', 'graphiql', 'introspection', 'graphqlMaxDepth', 'graphqlMaxFields', 'statementTimeoutMs', 'loginRateLimit', 'loginRateWindowSeconds', 'trustProxy', 'logLevel', 'relay', 'relayPollMs', 'relaySweepMs'] as const;
+    const tuning = ['jwtTtl', 'graphiql', 'introspection', 'graphqlMaxDepth', 'graphqlMaxFields', 'statementTimeoutMs', 'loginRateLimit', 'loginRateWindowSeconds', 'trustProxy', 'logLevel', 'relay', 'relayPollMs', 'relaySweepMs', 'relayBusyPerSecond', 'relayQueryTimeoutMs'] as const;
     for (const key of tuning) expect({ key, value: config[key] }).toEqual({ key, value: serverDefaults[key] });
   });
 
