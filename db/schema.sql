@@ -274,6 +274,35 @@ $$;
 COMMENT ON FUNCTION app_private.notification_chunk(p_seq bigint) IS 'The chunk of seq values a notification is counted in (4,096 per chunk).';
 
 
+--
+-- Name: uuid_v7(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.uuid_v7() RETURNS uuid
+    LANGUAGE sql PARALLEL SAFE
+    AS $$
+  -- 48-bit Unix time in ms over the first 6 bytes of a random UUID; then the
+  -- version nibble 0100 (4) becomes 0111 (7). The variant bits stay RFC 9562's.
+  select pg_catalog.encode(
+    pg_catalog.set_bit(
+      pg_catalog.set_bit(
+        pg_catalog.overlay(
+          pg_catalog.uuid_send(pg_catalog.gen_random_uuid()),
+          pg_catalog.substr(pg_catalog.int8send(pg_catalog.floor(pg_catalog.date_part('epoch', pg_catalog.clock_timestamp()) * 1000)::bigint), 3),
+          1, 6),
+        52, 1),
+      53, 1),
+    'hex')::uuid
+$$;
+
+
+--
+-- Name: FUNCTION uuid_v7(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.uuid_v7() IS 'A UUIDv7 (RFC 9562): millisecond timestamp first, then random bits. Ids made one after another sort one after another, so an index on them grows at its right edge.';
+
+
 SET default_tablespace = '';
 
 SET default_table_access_method = heap;
@@ -283,7 +312,7 @@ SET default_table_access_method = heap;
 --
 
 CREATE TABLE app_public.notifications (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    id uuid DEFAULT app_private.uuid_v7() NOT NULL,
     seq bigint NOT NULL,
     txid xid8 DEFAULT pg_current_xact_id() NOT NULL,
     type text NOT NULL,
@@ -2467,6 +2496,13 @@ REVOKE ALL ON FUNCTION app_private.issue_token(p_user_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.notification_chunk(p_seq bigint) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION uuid_v7(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.uuid_v7() FROM PUBLIC;
 
 
 --

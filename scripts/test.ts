@@ -88,7 +88,12 @@ async function main(): Promise<void> {
   const templateUrl = withDatabase(postgres.adminUrl, template);
   try {
     console.log(`[test] Using ${postgres.description}; migrating template database ${template}…`);
-    await prepareDatabase({ databaseUrl: templateUrl, authenticatorPassword: DEV_AUTHENTICATOR_PASSWORD, seed: false });
+    await prepareDatabase({
+      databaseUrl: templateUrl,
+      authenticatorPassword: DEV_AUTHENTICATOR_PASSWORD,
+      seed: false,
+      log: (line) => console.log(`[test] ${line}`),
+    });
     // A template may have no sessions, or CREATE DATABASE ... TEMPLATE waits and fails.
     await withClient(postgres.adminUrl, (client) =>
       client.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [template]),

@@ -38,12 +38,16 @@ export async function runMigrations(
     migrationsFolder: path.join(ROOT_DIR, 'migrations'),
     logger,
   };
-  await migrate(settings);
-  if (options.current && hasCurrentMigration()) {
-    log('Applying migrations/current.sql (uncommitted, development only)…');
-    await watch(settings, true);
+  try {
+    await migrate(settings);
+    if (options.current && hasCurrentMigration()) {
+      log('Applying migrations/current.sql (uncommitted, development only)…');
+      await watch(settings, true);
+    }
+  } finally {
+    // graphile-migrate keeps its pool open a moment, and exits the process if
+    // that idle connection is dropped meanwhile (say, by a test's cleanup
+    // after a failed migration, which then went unreported).
+    clearAllPools();
   }
-  // graphile-migrate keeps its pool open a moment, and exits the process if
-  // that idle connection is dropped meanwhile (say, by a test's cleanup).
-  clearAllPools();
 }

@@ -313,3 +313,29 @@ describe('related_lead_id written straight to notifications', () => {
     });
   });
 });
+
+describe('notification ids', () => {
+  test('are UUIDv7: version 7, the insert time in their first 48 bits, and later ids sort after earlier ones', async () => {
+    await withRootDb(db.url, async (client) => {
+      const ids: string[] = [];
+      for (const name of ['Ada', 'Grace', 'Alan']) {
+        await insertLead(client, lead(name, 'Test'));
+        const [notification] = await notificationsAfter(client, await maxSeq(client) - 1);
+        ids.push(notification!.id);
+        // Ids are ordered to the millisecond; within one they are random.
+        await client.query('select pg_sleep(0.002)');
+      }
+      expect([...ids].sort()).toEqual(ids);
+      const { rows } = await client.query<{ version: string; variant: string; age_ms: number }>(
+        `select substr(id::text, 15, 1) as version, substr(id::text, 20, 1) as variant,
+                abs(extract(epoch from clock_timestamp()) * 1000 - ('x' || lpad(replace(left(id::text, 13), '-', ''), 16, '0'))::bit(64)::bigint)::float8 as age_ms
+         from unnest($1::uuid[]) as id`,
+        [ids],
+      );
+      for (const row of rows) {
+        expect(row).toEqual({ version: '7', variant: expect.stringMatching(/^[89ab]$/), age_ms: expect.any(Number) });
+        expect(row.age_ms).toBeLessThan(10_000);
+      }
+    });
+  });
+});
