@@ -26,7 +26,7 @@ export async function makeServer(config: Config, logger: Logger, options: AppOpt
   const shutdown = new Shutdown();
   try {
     installSecurity(app, config);
-    const pool = options.api ? installDatabasePool(app, config, shutdown) : null;
+    const pool = options.api ? installDatabasePool(app, config, logger, shutdown) : null;
     const { io, relay } = config.relay ? await installRelay(httpServer, config, logger, shutdown) : { io: null, relay: null };
     installHealth(app, { pool, relay, io });
     if (pool) installLimits(app, config, shutdown);

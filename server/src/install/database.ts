@@ -1,10 +1,11 @@
 import type { Express } from 'express';
 import { Pool, type PoolClient } from 'pg';
 import type { Config } from '../config';
+import type { Logger } from '../logger';
 import type { Shutdown } from '../shutdown';
 
 /** The API's pool, connected as bellhop_authenticator. */
-export function installDatabasePool(app: Express, config: Config, shutdown: Shutdown): Pool {
+export function installDatabasePool(app: Express, config: Config, logger: Logger, shutdown: Shutdown): Pool {
   const pool = new Pool({
     connectionString: config.authDatabaseUrl,
     max: 20,
@@ -12,8 +13,8 @@ export function installDatabasePool(app: Express, config: Config, shutdown: Shut
     // With every client busy, a request gets an error after this long instead of waiting forever.
     connectionTimeoutMillis: 10_000,
   });
-  // An idle client dropping (e.g. a database restart) must not crash the process.
-  pool.on('error', () => undefined);
+  // An idle client dropping (e.g. a database restart) must not crash the process; pg replaces it.
+  pool.on('error', (error) => logger.warn({ err: error.message }, 'An idle API database connection dropped'));
   app.locals.authPgPool = pool;
   shutdown.add(() => endPool(pool));
   return pool;

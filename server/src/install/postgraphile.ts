@@ -16,11 +16,16 @@ export async function installPostGraphile(
   options: { exportSchema: boolean },
   realtime: NotificationSource | null = null,
 ): Promise<void> {
+  const ownErrorListeners = pool.listeners('error');
   const middleware = postgraphile(
     pool,
     SCHEMAS,
     postgraphileOptions(config, options.exportSchema ? { exportGqlSchemaPath: SCHEMA_EXPORT_PATH } : {}, realtime),
   );
+  // PostGraphile adds a console.error for idle-client errors; ours logs them through pino already.
+  for (const listener of pool.listeners('error')) {
+    if (!ownErrorListeners.includes(listener)) pool.off('error', listener as (error: Error) => void);
+  }
   app.use(middleware);
   // Build the schema now, so a broken database fails the start rather than the first request.
   await middleware.getGraphQLSchema();
