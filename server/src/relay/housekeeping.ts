@@ -42,7 +42,10 @@ export class Housekeeping {
 
   async stop(): Promise<void> {
     for (const timer of this.timers) clearInterval(timer);
-    await this.pool.end().catch(() => undefined);
+    // A run stuck on a dead connection would hold pool.end() until its query_timeout; do not wait for it.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.pool.end().catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, 2_000)))]);
+    clearTimeout(timer);
   }
 
   private run(sql: string): void {

@@ -17,6 +17,25 @@ import { Client } from 'pg';
 import type { Logger } from '../logger';
 
 export const CHANNEL = 'bellhop_notifications';
+/** How long stop() waits for the database to acknowledge the goodbye. */
+const STOP_GRACE_MS = 2_000;
+
+/**
+ * Ends a connection, and destroys its socket if the server has not closed
+ * its side within graceMs: end() waits for that, which a dead peer never does.
+ */
+export async function closeWithin(client: Client, graceMs: number): Promise<void> {
+  const destroy = () => (client as unknown as { connection?: { stream?: Socket } }).connection?.stream?.destroy();
+  let timer: NodeJS.Timeout | undefined;
+  const ended = client.end().catch(() => undefined);
+  if (graceMs === 0) destroy();
+  else {
+    timer = setTimeout(destroy, graceMs);
+    timer.unref();
+  }
+  await ended;
+  clearTimeout(timer);
+}
 
 export interface ListenerEvents {
   onConnected(client: Client): void;
@@ -56,7 +75,7 @@ export class Listener {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     const client = this.client;
     this.client = null;
-    if (client) await client.end().catch(() => undefined);
+    if (client) await closeWithin(client, STOP_GRACE_MS);
   }
 
   /**
@@ -102,9 +121,7 @@ export class Listener {
       failed = true;
       if (this.client === client) this.client = null;
       client.removeAllListeners('notification');
-      client.end().catch(() => undefined);
-      // end() waits for the server to close its side, which a dead peer never does.
-      (client as unknown as { connection?: { stream?: Socket } }).connection?.stream?.destroy();
+      void closeWithin(client, 0);
       if (this.stopped) return;
       this.logger.warn({ err: error.message }, 'Relay lost its database connection; reconnecting');
       this.events.onDisconnected(error);

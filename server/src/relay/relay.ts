@@ -53,6 +53,7 @@ export interface RelayHealth {
 
 const HEARTBEAT_MS = 10_000;
 const DEFAULT_QUERY_TIMEOUT_MS = 30_000;
+const STOP_GRACE_MS = 3_000;
 /** The longest wait before reading again after a failed read. */
 const RETRY_LIMIT_MS = 2_000;
 /** The window over which the relay measures how busy it is. */
@@ -130,8 +131,16 @@ export class Relay extends EventEmitter {
     for (const timer of this.timers) clearInterval(timer);
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.wake?.();
-    await this.loop?.catch(() => undefined);
-    await this.listener.query('delete from app_private.relays where id = $1', [this.id]).catch(() => undefined);
+    // The goodbye (finish the read in flight, unregister) gets a few seconds:
+    // a dead database connection must not hold up a shutdown. Left registered,
+    // the relay stops counting once its heartbeat is 30 s old.
+    const goodbye = (async () => {
+      await this.loop?.catch(() => undefined);
+      await this.listener.query('delete from app_private.relays where id = $1', [this.id]).catch(() => undefined);
+    })();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([goodbye, new Promise((resolve) => (timer = setTimeout(resolve, STOP_GRACE_MS)))]);
+    clearTimeout(timer);
     await Promise.all([this.listener.stop(), this.housekeeping.stop()]);
   }
 

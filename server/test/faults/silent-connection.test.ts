@@ -7,7 +7,7 @@
  */
 import { createTestDatabase, type TestDatabase } from '@bellhop/db/testing';
 import type { Client } from 'pg';
-import type { RunningServer } from '../../src/server';
+import { startServer, type RunningServer } from '../../src/server';
 import { Resources, createUsers, insertLeads, metrics, testConfig, tokenFor, waitForAll, waitUntil, type Inbox } from '../relay/helpers';
 import { FreezingProxy } from './freezingProxy';
 
@@ -58,4 +58,20 @@ test('after its connections freeze, leads committed meanwhile all arrive, once e
   expect(after.bellhop_relay_reconnects_total).toBeGreaterThanOrEqual(before.bellhop_relay_reconnects_total! + 1);
   await waitUntil(async () => (await metrics(server.url)).bellhop_relay_listening === 1, () => 'the relay to LISTEN again');
   expect(inbox.socket.connected).toBe(true);
+});
+
+test('a server whose database connections froze still stops within seconds', async () => {
+  const target = new URL(db.url);
+  const own = await FreezingProxy.start({ host: target.hostname, port: Number(target.port) });
+  try {
+    const other = await startServer(testConfig({ ...db, url: own.url(db.url), authUrl: own.url(db.authUrl) }), { api: false });
+    await waitUntil(async () => (await metrics(other.url)).bellhop_relay_listening === 1, () => 'the second relay to LISTEN');
+    own.freeze();
+    const started = Date.now();
+    await other.close();
+    // The relay's goodbye gets 3 s, the connection's own 2 s; without those limits this waited forever.
+    expect(Date.now() - started).toBeLessThan(10_000);
+  } finally {
+    await own.close();
+  }
 });
