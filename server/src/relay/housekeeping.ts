@@ -6,6 +6,7 @@
  */
 import { Pool } from 'pg';
 import type { Logger } from '../logger';
+import { waitAtMost } from '../waitAtMost';
 
 const COUNTS_MS = 1_000;
 const PRUNE_MS = 60_000;
@@ -43,9 +44,7 @@ export class Housekeeping {
   async stop(): Promise<void> {
     for (const timer of this.timers) clearInterval(timer);
     // A run stuck on a dead connection would hold pool.end() until its query_timeout; do not wait for it.
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([this.pool.end().catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, 2_000)))]);
-    clearTimeout(timer);
+    await waitAtMost(this.pool.end(), 2_000);
   }
 
   private run(sql: string): void {

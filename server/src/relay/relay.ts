@@ -17,6 +17,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Server } from 'socket.io';
 import type { Logger } from '../logger';
+import { waitAtMost } from '../waitAtMost';
 import { SERVER_EVENTS, type ClientToServerEvents, type NotificationPayload, type ServerToClientEvents } from '../events';
 import { Housekeeping } from './housekeeping';
 import { Listener } from './listener';
@@ -138,9 +139,7 @@ export class Relay extends EventEmitter {
       await this.loop?.catch(() => undefined);
       await this.listener.query('delete from app_private.relays where id = $1', [this.id]).catch(() => undefined);
     })();
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([goodbye, new Promise((resolve) => (timer = setTimeout(resolve, STOP_GRACE_MS)))]);
-    clearTimeout(timer);
+    await waitAtMost(goodbye, STOP_GRACE_MS);
     await Promise.all([this.listener.stop(), this.housekeeping.stop()]);
   }
 
