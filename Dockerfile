@@ -6,22 +6,23 @@
 # A relay-only process (for scaling out): node --import tsx server/src/relay-main.ts
 # Every setting is an environment variable; see the operator guide in README.md.
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:26-bookworm-slim
 
 # 1. Dependencies from the lockfile alone, so this layer is cached until it changes.
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 ENV npm_config_update_notifier=false npm_config_fund=false npm_config_audit=false
 COPY package.json package-lock.json ./
+COPY contract/package.json contract/package.json
 COPY db/package.json db/package.json
 COPY server/package.json server/package.json
 COPY web/package.json web/package.json
 RUN npm ci
 
-# 2. The web bundle (Vite). It imports the socket event contract from the server.
+# 2. The web bundle (Vite). It imports the socket event contract (contract/).
 FROM deps AS web-build
 COPY tsconfig.base.json ./
-COPY server/src/events.ts server/src/events.ts
+COPY contract contract
 COPY web web
 RUN npm run build -w web
 
@@ -36,6 +37,7 @@ WORKDIR /app
 COPY --from=deps /app ./
 COPY .gmrc tsconfig.base.json tsconfig.json ./
 COPY migrations migrations
+COPY contract contract
 COPY db db
 COPY server server
 COPY web/server.ts web/serve.ts web/tsconfig.json web/

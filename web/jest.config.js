@@ -10,7 +10,7 @@ module.exports = {
   setupFiles: ['<rootDir>/src/test/polyfills.ts'],
   setupFilesAfterEnv: ['<rootDir>/src/test/setup.ts'],
   moduleNameMapper: {
-    '^@bellhop/server/events$': '<rootDir>/../server/src/events.ts',
+    '^@bellhop/contract$': '<rootDir>/../contract/src/index.ts',
     '\\.css$': '<rootDir>/src/test/styleStub.ts',
   },
   transform: {

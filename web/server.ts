@@ -33,7 +33,7 @@ export interface WebServer {
 const WEB_ROOT = __dirname;
 const DEFAULT_DIST = path.join(WEB_ROOT, 'dist');
 // Anything the bundle is made from; a newer file means dist is stale.
-const SOURCES = ['src', 'index.html', 'vite.config.ts', path.join('..', 'server', 'src', 'events.ts')];
+const SOURCES = ['src', 'index.html', 'vite.config.ts', path.join('..', 'contract', 'src')];
 
 function newestMtime(target: string): number {
   if (!fs.existsSync(target)) return 0;

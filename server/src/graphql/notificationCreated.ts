@@ -8,7 +8,7 @@ import type { EventEmitter } from 'node:events';
 import { on } from 'node:events';
 import { gql, makeExtendSchemaPlugin } from 'graphile-utils';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { NotificationPayload } from '../events';
+import type { NotificationPayload } from '@bellhop/contract';
 
 /** What emits 'created' with a NotificationPayload: the Relay. */
 export type NotificationSource = Pick<EventEmitter, 'on' | 'off' | 'addListener' | 'removeListener'>;

@@ -3,7 +3,7 @@ import { Server } from 'socket.io';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { Shutdown } from '../shutdown';
-import type { ClientToServerEvents, ServerToClientEvents } from '../events';
+import type { ClientToServerEvents, ServerToClientEvents } from '@bellhop/contract';
 import { Relay } from '../relay/relay';
 import { installSocketAuth } from '../relay/socketAuth';
 

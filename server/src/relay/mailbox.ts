@@ -9,7 +9,7 @@
  * re-reading or remembering anything, however long some transaction stays
  * open. See README "How delivery works".
  */
-import type { NotificationPayload, NotificationUpdatedPayload } from '../events';
+import type { NotificationPayload, NotificationUpdatedPayload } from '@bellhop/contract';
 
 export interface UserEvent {
   userId: string;

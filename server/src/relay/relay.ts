@@ -18,7 +18,7 @@ import { EventEmitter } from 'node:events';
 import type { Server } from 'socket.io';
 import type { Logger } from '../logger';
 import { waitAtMost } from '../waitAtMost';
-import { SERVER_EVENTS, type ClientToServerEvents, type NotificationPayload, type ServerToClientEvents } from '../events';
+import { SERVER_EVENTS, type ClientToServerEvents, type NotificationPayload, type ServerToClientEvents } from '@bellhop/contract';
 import { Housekeeping } from './housekeeping';
 import { Listener } from './listener';
 import { Mailbox, toUpdatedPayload, type DrainResult } from './mailbox';

@@ -4,7 +4,7 @@
  * disconnected at that moment.
  */
 import type { Server, Socket } from 'socket.io';
-import { UNAUTHORIZED } from '../events';
+import { UNAUTHORIZED } from '@bellhop/contract';
 import { verifyToken, type Claims } from '../jwt';
 import { userRoom } from './relay';
 

@@ -15,7 +15,7 @@
 import { createTestDatabase, type TestDatabase } from '@bellhop/db/testing';
 import { type Client, type Notification } from 'pg';
 import { signToken } from '../../src/jwt';
-import { SERVER_EVENTS } from '../../src/events';
+import { SERVER_EVENTS } from '@bellhop/contract';
 import { Resources, createUsers, waitUntil, type Inbox } from '../relay/helpers';
 import { serverProcess } from './processes';
 import { Writers } from './writers';

@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from '@bellhop/db/testing';
 import type { Client } from 'pg';
 import type { RunningServer } from '../../src/server';
 import { JWT_AUDIENCE, JWT_ISSUER } from '../../src/jwt';
-import { UNAUTHORIZED } from '../../src/events';
+import { UNAUTHORIZED } from '@bellhop/contract';
 import { Resources, connectError, createUsers, insertLeads, testConfig, tokenFor, waitForAll, waitUntil, type Inbox } from './helpers';
 
 jest.setTimeout(30_000);

@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@bellhop/db/testing';
 import type { Client } from 'pg';
 import type { RunningServer } from '../../src/server';
-import type { NotificationPayload } from '../../src/events';
+import type { NotificationPayload } from '@bellhop/contract';
 import {
   NOTIFICATION_FIELDS,
   Resources,

@@ -17,8 +17,8 @@ import type {
   NotificationPayload,
   NotificationUpdatedPayload,
   ServerToClientEvents,
-} from '../../src/events';
-import { SERVER_EVENTS } from '../../src/events';
+} from '@bellhop/contract';
+import { SERVER_EVENTS } from '@bellhop/contract';
 
 export type ClientSocket = Socket<ServerToClientEvents, Record<string, never>>;
 

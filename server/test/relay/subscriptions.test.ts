@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import { createTestDatabase, type TestDatabase } from '@bellhop/db/testing';
 import type { Client } from 'pg';
 import type { RunningServer } from '../../src/server';
-import type { NotificationPayload } from '../../src/events';
+import type { NotificationPayload } from '@bellhop/contract';
 import { NOTIFICATION_FIELDS, Resources, createUsers, getNotifications, graphql, insertLeads, testConfig, tokenFor, waitUntil } from './helpers';
 
 jest.setTimeout(60_000);

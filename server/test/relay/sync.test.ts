@@ -6,7 +6,7 @@
 import { createTestDatabase, type TestDatabase } from '@bellhop/db/testing';
 import type { Client } from 'pg';
 import type { RunningServer } from '../../src/server';
-import type { NotificationDeletedPayload, NotificationUpdatedPayload } from '../../src/events';
+import type { NotificationDeletedPayload, NotificationUpdatedPayload } from '@bellhop/contract';
 import { Resources, createUsers, getNotifications, graphql, insertLeads, testConfig, tokenFor, waitUntil, type Inbox } from './helpers';
 
 jest.setTimeout(30_000);

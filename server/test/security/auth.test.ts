@@ -6,7 +6,7 @@
 import { createTestDatabase, type TestDatabase } from '@bellhop/db/testing';
 import type { Client } from 'pg';
 import type { RunningServer } from '../../src/server';
-import { UNAUTHORIZED } from '../../src/events';
+import { UNAUTHORIZED } from '@bellhop/contract';
 import { Resources, connectError, createUsers, testConfig, tokenFor } from '../relay/helpers';
 import { badTokens, gql, messages } from './helpers';
 

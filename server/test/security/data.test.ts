@@ -4,7 +4,7 @@
  */
 import { createTestDatabase, withUserDb, type TestDatabase } from '@bellhop/db/testing';
 import type { Client } from 'pg';
-import type { NotificationPayload } from '../../src/events';
+import type { NotificationPayload } from '@bellhop/contract';
 import type { RunningServer } from '../../src/server';
 import { NOTIFICATION_FIELDS, Resources, createUsers, insertLeads, testConfig, tokenFor, waitUntil } from '../relay/helpers';
 import { gql, messages } from './helpers';

@@ -1,4 +1,4 @@
-import type { NotificationType } from '@bellhop/server/events';
+import type { NotificationType } from '@bellhop/contract';
 import { formatDateTime, formatRelativeTime } from '../lib/relativeTime';
 import type { AppNotification } from './model';
 

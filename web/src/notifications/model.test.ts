@@ -1,4 +1,4 @@
-import type { NotificationPayload } from '@bellhop/server/events';
+import type { NotificationPayload } from '@bellhop/contract';
 import { compareTimestamps, fromGraphQL, fromSocket, leadPath, socketToCache } from './model';
 
 const payload: NotificationPayload = {

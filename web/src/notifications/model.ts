@@ -6,7 +6,7 @@ import {
   NOTIFICATION_TYPES,
   type NotificationPayload,
   type NotificationType,
-} from '@bellhop/server/events';
+} from '@bellhop/contract';
 import type { NotificationFieldsFragment } from '../gql/graphql';
 
 export interface AppNotification {

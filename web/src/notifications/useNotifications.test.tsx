@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { ApolloProvider } from '@apollo/client';
 import { act, renderHook, waitFor } from '@testing-library/react';
-import { SERVER_EVENTS, type NotificationPayload } from '@bellhop/server/events';
+import { SERVER_EVENTS, type NotificationPayload } from '@bellhop/contract';
 import { fakeApiClient } from '../test/fakeApi';
 import { FakeSocket } from '../test/fakeSocket';
 import { PAGE_SIZE, useNotifications } from './useNotifications';

@@ -5,7 +5,7 @@ import {
   type NotificationDeletedPayload,
   type NotificationPayload,
   type NotificationUpdatedPayload,
-} from '@bellhop/server/events';
+} from '@bellhop/contract';
 import {
   DELETE_NOTIFICATION,
   MARK_ALL_AS_READ,

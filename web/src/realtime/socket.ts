@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '@bellhop/server/events';
+import type { ClientToServerEvents, ServerToClientEvents } from '@bellhop/contract';
 
 export type RealtimeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

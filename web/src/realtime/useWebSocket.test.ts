@@ -1,5 +1,5 @@
 import { act, renderHook } from '@testing-library/react';
-import { UNAUTHORIZED } from '@bellhop/server/events';
+import { UNAUTHORIZED } from '@bellhop/contract';
 import { FakeSocket } from '../test/fakeSocket';
 import { useWebSocket } from './useWebSocket';
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { UNAUTHORIZED } from '@bellhop/server/events';
+import { UNAUTHORIZED } from '@bellhop/contract';
 import { connectRealtime, type RealtimeSocket } from './socket';
 import type { ConnectionState } from './connectionState';
 
