@@ -2,7 +2,7 @@
 #
 # Bellhop: one image, two roles (docker-compose.yml runs both).
 #   api  node --import tsx server/src/main.ts  applies migrations, then serves GraphQL + the Socket.io relay on 3001
-#   web  node --import tsx web/serve.ts        serves the built React app on 3000 and forwards /graphql and /socket.io to the api
+#   web  node --import tsx scripts/serve-web.ts  serves the built React app on 3000 and forwards /graphql and /socket.io to the api
 # A relay-only process (for scaling out): node --import tsx server/src/relay-main.ts
 # Every setting is an environment variable; see the operator guide in README.md.
 
@@ -40,10 +40,11 @@ COPY migrations migrations
 COPY contract contract
 COPY db db
 COPY server server
-COPY web/server.ts web/serve.ts web/tsconfig.json web/
+COPY scripts scripts
+COPY web/package.json web/host.ts web/buildIfStale.ts web/proxiedPaths.ts web/tsconfig.json web/
 COPY web/src/config web/src/config
 COPY --from=web-build /app/web/dist web/dist
-# web/server.ts rebuilds when a source looks newer than the bundle; it never should here.
+# web/host.ts rebuilds when a source looks newer than the bundle; it never should here.
 RUN touch web/dist/index.html
 USER node
 EXPOSE 3000 3001

@@ -1,5 +1,5 @@
 /** Builds web/dist if any source is newer. Run as its own process: Vite is ESM-only and Jest cannot load it. */
-import { buildIfStale } from '../web/server';
+import { buildIfStale } from '@bellhop/web/host';
 
 buildIfStale().then(
   (built) => console.log(built ? '[e2e] web app built' : '[e2e] web app is current'),

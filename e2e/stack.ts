@@ -8,9 +8,8 @@ import { chromium, type Browser, type BrowserContext, type Page, type Request } 
 import { Client } from 'pg';
 import { DEMO_PASSWORD, seedDemoData, withClient } from '@bellhop/db';
 import { createTestDatabase, type TestDatabase } from '@bellhop/db/testing';
-import { loadConfig, type Config } from '../server/src/config';
-import { startServer, type RunningServer } from '../server/src/server';
-import { startWebServer, type WebServer } from '../web/server';
+import { configForDatabase, loadTestRunnerConfig, startServer, type Config, type RunningServer } from '@bellhop/server';
+import { startWebHost, type WebHost } from '@bellhop/web/host';
 import { graphql } from './data';
 import { bell, waitForConnection, waitForUnread } from './ui';
 
@@ -46,7 +45,7 @@ export class Stack {
     readonly db: TestDatabase,
     private readonly config: Config,
     private apiServer: RunningServer | null,
-    readonly web: WebServer,
+    readonly web: WebHost,
     readonly browser: Browser,
     /** Superuser connection to the test database, for "psql" writes; autocommit. */
     readonly sql: Client,
@@ -57,12 +56,12 @@ export class Stack {
     const cleanup: (() => Promise<unknown>)[] = [() => db.drop()];
     try {
       await withClient(db.url, (client) => seedDemoData(client));
-      const config = loadConfig({ DATABASE_URL: db.url, AUTH_DATABASE_URL: db.authUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
+      const config = configForDatabase(db);
       const api = await startServer(config);
       cleanup.unshift(() => api.close());
-      const web = await startWebServer({ port: 0, host: '127.0.0.1', apiUrl: api.url, demoLogin: true });
+      const web = await startWebHost({ port: 0, host: '127.0.0.1', apiUrl: api.url, demoLogin: true });
       cleanup.unshift(() => web.close());
-      const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+      const browser = await chromium.launch({ executablePath: loadTestRunnerConfig().chromiumPath, args: CHROMIUM_ARGS });
       cleanup.unshift(() => browser.close());
       const sql = new Client({ connectionString: db.url });
       await sql.connect();

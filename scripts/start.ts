@@ -4,22 +4,26 @@
  * (first start only), the API + relay on :3001 and the web app on :3000.
  */
 import { DEMO_PASSWORD, DEMO_USERS, obtainDevPostgres, prepareDatabase, withDatabase, type Postgres } from '@bellhop/db';
-import { ConfigError, authenticatorPassword, loadConfig } from '../server/src/config';
-import { createLogger } from '../server/src/logger';
-import { startServer, type RunningServer } from '../server/src/server';
-import { runUntilSignal } from '../server/src/signals';
-import { startWebServer, type WebServer } from '../web/server';
+import {
+  authenticatorPassword,
+  createLogger,
+  exitWithError,
+  loadConfig,
+  loadStartConfig,
+  runUntilSignal,
+  startServer,
+  type RunningServer,
+} from '@bellhop/server';
+import { startWebHost, type WebHost } from '@bellhop/web/host';
 
 const say = (line: string) => console.log(`[bellhop] ${line}`);
 
 async function main(): Promise<void> {
-  const production = process.env.NODE_ENV === 'production';
-  const apiPort = Number(process.env.PORT || 3001);
-  const webPort = Number(process.env.WEB_PORT || 3000);
+  const start = loadStartConfig();
   let postgres: Postgres | null = null;
   let api: RunningServer | null = null;
-  let web: WebServer | null = null;
-  const logger = createLogger(process.env.LOG_LEVEL || 'warn');
+  let web: WebHost | null = null;
+  const logger = createLogger(start.logLevel);
   const stop = async () => {
     // Ctrl-C reaches the embedded PostgreSQL too; its goodbye is not an error.
     logger.level = 'silent';
@@ -29,20 +33,21 @@ async function main(): Promise<void> {
     await postgres?.stop();
   };
   try {
-    postgres = await obtainDevPostgres(say);
-    const databaseUrl = process.env.DATABASE_URL ?? withDatabase(postgres.adminUrl, 'bellhop');
+    postgres = await obtainDevPostgres(say, { databaseUrl: start.databaseUrl, port: start.embeddedPort });
+    const databaseUrl = start.databaseUrl ?? withDatabase(postgres.adminUrl, 'bellhop');
     say(`Using ${postgres.description}.`);
-    const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, PORT: String(apiPort) });
+    const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, PORT: String(start.apiPort) });
     const { seeded } = await prepareDatabase({
       databaseUrl,
       authenticatorPassword: authenticatorPassword(),
-      seed: !production,
+      seed: config.seed,
+      current: !config.production,
       log: say,
     });
     if (!seeded) say('Existing data kept (demo data is only added to an empty database).');
     say('Starting the API and the relay…');
-    api = await startServer(config, { logger, exportSchema: !production });
-    web = await startWebServer({ port: webPort, apiUrl: api.url, demoLogin: !production });
+    api = await startServer(config, { logger });
+    web = await startWebHost({ port: start.webPort, host: config.host, apiUrl: api.url, demoLogin: !config.production });
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;
@@ -51,15 +56,15 @@ async function main(): Promise<void> {
   say(`Web app:   ${web.url}`);
   say(`GraphQL:   ${api.url}/graphql   (GraphiQL: ${api.url}/graphiql)`);
   say(`Socket.io: ${api.url}/socket.io`);
-  if (!production) say(`Demo login: ${DEMO_USERS[0].email} / ${DEMO_PASSWORD}   (also ${DEMO_USERS[1].email})`);
+  if (!start.production) say(`Demo login: ${DEMO_USERS[0].email} / ${DEMO_PASSWORD}   (also ${DEMO_USERS[1].email})`);
   say('Press Ctrl-C to stop.');
-  runUntilSignal(async () => {
-    await stop();
-    say('Stopped. Your data is kept for the next start.');
-  }, { info: () => say('Stopping…') });
+  runUntilSignal(
+    async () => {
+      await stop();
+      say('Stopped. Your data is kept for the next start.');
+    },
+    { info: () => say('Stopping…') },
+  );
 }
 
-main().catch((error: Error) => {
-  console.error(`[bellhop] ${error instanceof ConfigError ? `Configuration error: ${error.message}` : error.message}`);
-  process.exit(1);
-});
+main().catch(exitWithError);

@@ -6,10 +6,12 @@
  * Leftover processes are checked last. Ends with one line: "N passed, N failed".
  */
 import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { obtainTestPostgres, prepareDatabase, withClient, withDatabase, dropDatabase, DEV_AUTHENTICATOR_PASSWORD } from '@bellhop/db';
+import { loadTestRunnerConfig } from '@bellhop/server';
 
 const ROOT = path.resolve(__dirname, '..');
 const say = (line: string) => console.log(`\n[test] ${line}`);
@@ -68,12 +70,9 @@ async function jest(name: string, args: string[], env: NodeJS.ProcessEnv): Promi
   if (!ok || !result.success) failures.push(name);
 }
 
-function findChromium(): string | null {
-  const candidate = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  return fs.existsSync(candidate) ? candidate : null;
-}
 
 async function main(): Promise<void> {
+  const settings = loadTestRunnerConfig();
   const only = process.argv.slice(2);
   const quick = only.length > 0;
   if (!quick) {
@@ -83,7 +82,10 @@ async function main(): Promise<void> {
   }
 
   say('Preparing PostgreSQL…');
-  const postgres = await obtainTestPostgres((line) => console.log(`[test] ${line}`));
+  const postgres = await obtainTestPostgres((line) => console.log(`[test] ${line}`), {
+    databaseUrl: settings.databaseUrl,
+    databaseUrlName: settings.databaseUrlName,
+  });
   const template = `bellhop_test_template_${process.pid}`;
   const templateUrl = withDatabase(postgres.adminUrl, template);
   try {
@@ -92,6 +94,7 @@ async function main(): Promise<void> {
       databaseUrl: templateUrl,
       authenticatorPassword: DEV_AUTHENTICATOR_PASSWORD,
       seed: false,
+      current: true,
       log: (line) => console.log(`[test] ${line}`),
     });
     // A template may have no sessions, or CREATE DATABASE ... TEMPLATE waits and fails.
@@ -103,16 +106,18 @@ async function main(): Promise<void> {
       TEST_ADMIN_URL: withDatabase(postgres.adminUrl, 'postgres'),
       TEST_TEMPLATE_DB: template,
       NODE_ENV: 'test',
+      // One secret for this run: every test process, and the relays they spawn, sign and verify with it.
+      JWT_SECRET: crypto.randomBytes(32).toString('base64url'),
     };
     // A filter such as `e2e` may match nothing here; that is not a failure.
     await jest('jest', ['--config', 'jest.config.js', ...(quick ? ['--passWithNoTests'] : []), ...only], env);
 
-    const chromium = findChromium();
+    const chromium = fs.existsSync(settings.chromiumPath) ? settings.chromiumPath : null;
     if (!chromium) {
-      const message = `NO BROWSER: Chromium not found at ${process.env.CHROMIUM_PATH || '/usr/bin/chromium'}. ` +
+      const message = `NO BROWSER: Chromium not found at ${settings.chromiumPath}. ` +
         'Install it (apt-get install chromium) or set CHROMIUM_PATH. The browser tests did not run.';
       console.error(`\n${'!'.repeat(message.length)}\n${message}\n${'!'.repeat(message.length)}`);
-      if (process.env.CI === 'true') record('browser tests (no Chromium)', false);
+      if (settings.ci) record('browser tests (no Chromium)', false);
     } else if (!quick || only.some((arg) => arg.includes('e2e'))) {
       await jest('e2e', ['--config', 'jest.e2e.config.js', '--runInBand'], { ...env, CHROMIUM_PATH: chromium });
     }

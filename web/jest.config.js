@@ -4,8 +4,8 @@ module.exports = {
   displayName: 'web',
   testEnvironment: 'jsdom',
   roots: ['<rootDir>'],
-  // Component tests under src/, plus the Node web server (which sets its own environment).
-  testMatch: ['<rootDir>/src/**/*.test.ts?(x)', '<rootDir>/server.test.ts'],
+  // Component tests under src/, plus the Node web host's (host.test.ts sets its own environment).
+  testMatch: ['<rootDir>/src/**/*.test.ts?(x)', '<rootDir>/*.test.ts'],
   modulePathIgnorePatterns: ['<rootDir>/dist'],
   setupFiles: ['<rootDir>/src/test/polyfills.ts'],
   setupFilesAfterEnv: ['<rootDir>/src/test/setup.ts'],

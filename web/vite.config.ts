@@ -1,14 +1,12 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { PROXIED_PATHS } from './proxiedPaths';
 import { DEMO_LOGIN_META } from './src/config/demoLoginMeta';
 
 const API_URL = process.env.API_URL ?? 'http://localhost:3001';
 
-// The app only ever talks to its own origin; these paths are forwarded to the API + relay.
-export const proxiedPaths = ['/graphql', '/graphiql', '/socket.io'] as const;
-
 // `vite dev` is always a development setup, so the login page shows the demo account.
-// In production the Node web server (server.ts) decides this at runtime instead.
+// In production the web host (host.ts) decides this at runtime instead.
 function demoLoginInDev(): Plugin {
   return {
     name: 'bellhop-demo-login',
@@ -26,7 +24,7 @@ export default defineConfig({
     port: 3000,
     strictPort: true,
     proxy: Object.fromEntries(
-      proxiedPaths.map((p) => [p, { target: API_URL, changeOrigin: true, ws: p === '/socket.io' }]),
+      PROXIED_PATHS.map((p) => [p, { target: API_URL, changeOrigin: true, ws: p === '/socket.io' }]),
     ),
   },
   build: {

@@ -1,9 +1,6 @@
 /** Bellhop as users run it: startServer (API + relay) on a free port. */
 import { withClient } from '@bellhop/db';
-import type { Config } from '../../server/src/config';
-import { startServer, type RunningServer } from '../../server/src/server';
-import { configForDatabase } from '../../server/src/testing';
-import { signToken } from '../../server/src/jwt';
+import { configForDatabase, signToken, startServer, type Config, type RunningServer } from '@bellhop/server';
 import type { BenchDatabase } from './databases';
 
 export interface Bellhop {
@@ -16,8 +13,8 @@ export interface Bellhop {
 
 /** `api: false` is the relay alone (as `npm run relay`), for measurements that only use sockets. */
 export async function startBellhop(db: BenchDatabase, options: { api: boolean; env?: Record<string, string> }): Promise<Bellhop> {
-  const config = configForDatabase(db, options.env);
-  const server = await startServer(config, { api: options.api });
+  const config = configForDatabase(db, { ...(options.api ? {} : { API: 'false' }), ...options.env });
+  const server = await startServer(config);
   return {
     // 127.0.0.1, not localhost: the server listens on IPv4 only.
     url: `http://127.0.0.1:${server.port}`,

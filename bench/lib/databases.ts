@@ -15,6 +15,7 @@ import {
   withDatabase,
   type Postgres,
 } from '@bellhop/db';
+import { loadTestRunnerConfig } from '@bellhop/server';
 import { say } from './progress';
 
 export interface BenchDatabase {
@@ -34,13 +35,14 @@ export interface Cluster {
 }
 
 export async function openCluster(): Promise<Cluster> {
-  const postgres = await obtainTestPostgres(say, { durable: true });
+  const { databaseUrl, databaseUrlName } = loadTestRunnerConfig();
+  const postgres = await obtainTestPostgres(say, { databaseUrl, databaseUrlName, durable: true });
   const admin = withDatabase(postgres.adminUrl, 'postgres');
   const template = `bellhop_bench_template_${process.pid}`;
   const clones = new Set<string>();
   try {
     say(`Using ${postgres.description}; migrating template database ${template}…`);
-    await prepareDatabase({ databaseUrl: withDatabase(admin, template), authenticatorPassword: DEV_AUTHENTICATOR_PASSWORD, seed: false });
+    await prepareDatabase({ databaseUrl: withDatabase(admin, template), authenticatorPassword: DEV_AUTHENTICATOR_PASSWORD, seed: false, current: true });
     // CREATE DATABASE … TEMPLATE fails while the template has sessions.
     await withClient(admin, (client) =>
       client.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [template]),

@@ -34,18 +34,17 @@ export function freePort(): Promise<number> {
 
 export const DEFAULT_EMBEDDED_PORT = 54329;
 
-/** For npm start: persistent data under .data/, on its own port. */
-export async function obtainDevPostgres(log: (line: string) => void): Promise<Postgres> {
-  if (process.env.DATABASE_URL) {
-    const url = process.env.DATABASE_URL;
+/**
+ * For npm start: the server in databaseUrl, or an embedded one with
+ * persistent data under .data/, on its own port.
+ */
+export async function obtainDevPostgres(log: (line: string) => void, options: { databaseUrl: string | null; port: number }): Promise<Postgres> {
+  if (options.databaseUrl) {
+    const url = options.databaseUrl;
     await withClient(url, async () => undefined); // fail early, with advice
     return { adminUrl: url, description: `DATABASE_URL (${redact(url)})`, embedded: false, stop: async () => undefined };
   }
-  const raw = process.env.EMBEDDED_PG_PORT;
-  const port = raw ? Number(raw) : DEFAULT_EMBEDDED_PORT;
-  if (!Number.isInteger(port) || port < 1 || port > 65535 || port === 5432) {
-    throw new Error(`EMBEDDED_PG_PORT=${raw} is not valid: use a free port other than 5432.`);
-  }
+  const { port } = options;
   const dataDir = path.join(ROOT_DIR, '.data', 'postgres');
   log(`Starting embedded PostgreSQL on port ${port} (data in .data/postgres)…`);
   const pg = await startEmbeddedPostgres({ dataDir, port, persistent: true, log });
@@ -57,11 +56,14 @@ export async function obtainDevPostgres(log: (line: string) => void): Promise<Po
  * cluster. Tests run it without fsync (their clean-up forces checkpoints);
  * benchmarks ask for a durable one, configured as production would be.
  */
-export async function obtainTestPostgres(log: (line: string) => void, options: { durable?: boolean } = {}): Promise<Postgres> {
-  const url = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+export async function obtainTestPostgres(
+  log: (line: string) => void,
+  options: { databaseUrl: string | null; databaseUrlName?: string | null; durable?: boolean },
+): Promise<Postgres> {
+  const url = options.databaseUrl;
   if (url) {
     await withClient(url, async () => undefined);
-    const name = process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL' : 'DATABASE_URL';
+    const name = options.databaseUrlName ?? 'DATABASE_URL';
     return { adminUrl: url, description: `${name} (${redact(url)})`, embedded: false, stop: async () => undefined };
   }
   const port = await freePort();

@@ -9,7 +9,7 @@ export interface PrepareOptions {
   authenticatorPassword: string;
   seed: boolean;
   /** Also apply migrations/current.sql (development and tests, never production). */
-  current?: boolean;
+  current: boolean;
   log?: (line: string) => void;
 }
 
@@ -20,7 +20,7 @@ export async function prepareDatabase(options: PrepareOptions): Promise<{ create
   if (created) log('Created the database.');
   await withClient(options.databaseUrl, (client) => ensureRoles(client, options.authenticatorPassword));
   log('Applying migrations…');
-  await runMigrations(options.databaseUrl, log, { current: options.current ?? process.env.NODE_ENV !== 'production' });
+  await runMigrations(options.databaseUrl, log, { current: options.current });
   let seeded = false;
   if (options.seed) {
     seeded = await withClient(options.databaseUrl, seedDemoData);

@@ -10,30 +10,31 @@ import { installSecurity } from './install/security';
 import { installDatabasePool } from './install/database';
 import { installRelay } from './install/relay';
 import { installHealth } from './install/health';
+import { installRequestGuards } from './install/requestGuards';
 import { installPostGraphile } from './install/postgraphile';
-import { installLimits } from './install/limits';
 
-export interface AppOptions {
-  /** Serve the GraphQL API (false for a relay-only process). */
-  api: boolean;
-  /** Write schema.graphql for the web app's codegen. */
-  exportSchema: boolean;
+export interface App {
+  httpServer: http.Server;
+  shutdown: Shutdown;
 }
 
-export async function makeServer(config: Config, logger: Logger, options: AppOptions) {
+/** Everything the process serves: the relay if config.relay, GraphQL if config.api. Nothing listens yet. */
+export async function buildApp(config: Config, logger: Logger): Promise<App> {
   const app = express();
   const httpServer = http.createServer(app);
   const shutdown = new Shutdown();
   try {
     installSecurity(app, config);
-    const pool = options.api ? installDatabasePool(app, config, logger, shutdown) : null;
-    const { io, relay } = config.relay ? await installRelay(httpServer, config, logger, shutdown) : { io: null, relay: null };
-    installHealth(app, { pool, relay, io });
-    if (pool) installLimits(app, config, shutdown);
-    if (pool) await installPostGraphile(app, httpServer, pool, config, shutdown, options, relay);
+    const pool = config.api ? installDatabasePool(config, logger, shutdown) : null;
+    const relay = config.relay ? await installRelay(httpServer, config, logger, shutdown) : null;
+    installHealth(app, { pool, relay });
+    if (pool) {
+      installRequestGuards(app, config, shutdown);
+      await installPostGraphile(app, httpServer, pool, config, shutdown, relay);
+    }
   } catch (error) {
     await shutdown.run();
     throw error;
   }
-  return { app, httpServer, shutdown };
+  return { httpServer, shutdown };
 }

@@ -1,30 +1,28 @@
 /**
- * Production entry point: `node dist/main.js` or `tsx src/main.ts`.
+ * Production entry point: `node --import tsx server/src/main.ts`.
  * Applies pending migrations (unless MIGRATE=false), then serves the API and the relay.
  */
 import { prepareDatabase } from '@bellhop/db';
-import { ConfigError, authenticatorPassword, loadConfig } from './config';
+import { authenticatorPassword, loadConfig } from './config';
 import { createLogger } from './logger';
 import { startServer } from './server';
-import { runUntilSignal } from './signals';
+import { exitWithError, runUntilSignal } from './signals';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  if (process.env.MIGRATE !== 'false') {
+  if (config.migrate) {
     await prepareDatabase({
       databaseUrl: config.databaseUrl,
       authenticatorPassword: authenticatorPassword(),
-      seed: !config.production && process.env.SEED !== 'false',
+      seed: config.seed,
+      current: !config.production,
       log: (line) => logger.info(line),
     });
   }
-  const server = await startServer(config, { logger, api: process.env.API !== 'false' });
-  logger.info({ url: server.url }, 'Bellhop API and relay listening');
+  const server = await startServer(config, { logger });
+  logger.info({ url: server.url, api: config.api, relay: config.relay }, 'Bellhop listening');
   runUntilSignal(() => server.close(), logger);
 }
 
-main().catch((error: Error) => {
-  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
-  process.exit(1);
-});
+main().catch(exitWithError);

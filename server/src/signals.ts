@@ -1,3 +1,4 @@
+import { ConfigError } from './env';
 import type { Logger } from './logger';
 
 /** Stops cleanly on Ctrl-C or SIGTERM; a second signal exits at once. */
@@ -13,4 +14,11 @@ export function runUntilSignal(stop: () => Promise<void>, logger: Pick<Logger, '
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+}
+
+/** The last word of an entry point that failed to start: the message, never a stack trace for a known cause. */
+export function exitWithError(error: unknown): never {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(error instanceof ConfigError ? `Configuration error: ${message}` : `Bellhop could not start: ${message}`);
+  process.exit(1);
 }

@@ -63,7 +63,7 @@ describe('production', () => {
   });
 
   test('a short JWT_SECRET is refused', () => {
-    expect(refusal({ ...production, JWT_SECRET: 'short' })).toBe('JWT_SECRET is too short: use at least 32 characters.');
+    expect(refusal({ ...production, JWT_SECRET: 'short' })).toBe('JWT_SECRET is too short: use at least 32 characters (try `openssl rand -base64 48`).');
   });
 
   test('a missing authenticator password is refused', () => {

@@ -4,7 +4,6 @@ import { postgraphile } from 'postgraphile';
 import { createTestDatabase, type TestDatabase } from '@bellhop/db/testing';
 import { loadConfig } from '../src/config';
 import { SCHEMAS, SCHEMA_EXPORT_PATH, postgraphileOptions, printContractSchema } from '../src/graphql/options';
-import { endPool } from '../src/install/database';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -24,6 +23,6 @@ test('server/schema.graphql (the web codegen input) matches the database', async
     expect(printContractSchema(schema)).toBe(fs.readFileSync(SCHEMA_EXPORT_PATH, 'utf8'));
   } finally {
     await middleware.release();
-    await endPool(pool);
+    await pool.end();
   }
 });

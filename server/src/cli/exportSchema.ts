@@ -9,11 +9,10 @@ import { postgraphile } from 'postgraphile';
 import { prepareDatabase } from '@bellhop/db';
 import { authenticatorPassword, loadConfig } from '../config';
 import { SCHEMAS, SCHEMA_EXPORT_PATH, postgraphileOptions, printContractSchema } from '../graphql/options';
-import { endPool } from '../install/database';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  await prepareDatabase({ databaseUrl: config.databaseUrl, authenticatorPassword: authenticatorPassword(), seed: false });
+  await prepareDatabase({ databaseUrl: config.databaseUrl, authenticatorPassword: authenticatorPassword(), seed: false, current: !config.production });
   const pool = new Pool({ connectionString: config.authDatabaseUrl });
   const middleware = postgraphile(pool, SCHEMAS, postgraphileOptions(config));
   try {
@@ -21,7 +20,7 @@ async function main(): Promise<void> {
     console.log(`Wrote ${SCHEMA_EXPORT_PATH}`);
   } finally {
     await middleware.release();
-    await endPool(pool);
+    await pool.end();
   }
 }
 

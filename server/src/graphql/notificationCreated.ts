@@ -1,17 +1,18 @@
 /**
  * `subscription { notificationCreated { ... } }` for API clients that prefer
- * GraphQL over Socket.io. It is fed by this process's Relay (the same events
- * as `notification:created`), so it adds no LISTEN connection and no polling;
- * each event is then selected as the subscriber, so `isRead` is theirs.
+ * GraphQL over Socket.io. It is fed by this process's relay (the same
+ * notifications the sockets get), so it adds no LISTEN connection and no
+ * polling; each one is then selected as the subscriber, under their row-level
+ * security, so `isRead` is theirs.
  */
-import type { EventEmitter } from 'node:events';
-import { on } from 'node:events';
 import { gql, makeExtendSchemaPlugin } from 'graphile-utils';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { NotificationPayload } from '@bellhop/contract';
 
-/** What emits 'created' with a NotificationPayload: the Relay. */
-export type NotificationSource = Pick<EventEmitter, 'on' | 'off' | 'addListener' | 'removeListener'>;
+/** The relay, as the subscription sees it. */
+export interface NotificationFeed {
+  notifications(): AsyncGenerator<NotificationPayload>;
+}
 
 interface Context {
   jwtClaims?: { user_id?: unknown } | null;
@@ -23,13 +24,8 @@ interface GraphileResolveInfo extends GraphQLResolveInfo {
   };
 }
 
-async function* created(source: NotificationSource): AsyncGenerator<NotificationPayload> {
-  // Closing the generator (the client unsubscribes) removes the listener.
-  for await (const [notification] of on(source as EventEmitter, 'created')) yield notification as NotificationPayload;
-}
-
 /** The schema always has the field; without a relay in this process, subscribing says so. */
-export function makeNotificationCreatedPlugin(source: NotificationSource | null) {
+export function makeNotificationCreatedPlugin(relay: NotificationFeed | null) {
   return makeExtendSchemaPlugin((build) => {
     const sql = build.pgSql as {
       fragment(strings: TemplateStringsArray, ...values: unknown[]): unknown;
@@ -49,8 +45,8 @@ export function makeNotificationCreatedPlugin(source: NotificationSource | null)
           notificationCreated: {
             subscribe: (_parent: unknown, _args: unknown, context: Context) => {
               if (typeof context.jwtClaims?.user_id !== 'string') throw new Error('You must sign in first to subscribe to notifications.');
-              if (!source) throw new Error('Realtime is off in this process (RELAY=false): subscribe on a process that runs the relay.');
-              return created(source);
+              if (!relay) throw new Error('Realtime is off in this process (RELAY=false): subscribe on a process that runs the relay.');
+              return relay.notifications();
             },
             resolve: async (notification: NotificationPayload, _args: unknown, _context: Context, info: GraphileResolveInfo) => {
               const [row] = await info.graphile.selectGraphQLResultFromTable(sql.fragment`app_public.notifications`, (alias, queryBuilder) => {

@@ -1,36 +1,35 @@
 import type { Express } from 'express';
 import type { Pool } from 'pg';
 import type { Relay } from '../relay/relay';
-import type { Server } from 'socket.io';
+import { waitAtMost } from '../waitAtMost';
 
-/** /healthz: 200 when the database answers and the relay LISTENs, 503 otherwise. */
-export function installHealth(app: Express, deps: { pool: Pool | null; relay: Relay | null; io: Server | null }): void {
+const PING_TIMEOUT_MS = 2_000;
+
+async function ping(pool: Pool): Promise<'up' | 'down'> {
+  let result: 'up' | 'down' = 'down';
+  await waitAtMost(
+    pool.query('select 1').then(() => {
+      result = 'up';
+    }),
+    PING_TIMEOUT_MS,
+  );
+  return result;
+}
+
+/**
+ * /healthz: 200 when the database answers and (in a relay process) the relay
+ * LISTENs, 503 otherwise, saying which. /metrics: Prometheus text.
+ */
+export function installHealth(app: Express, deps: { pool: Pool | null; relay: Relay | null }): void {
   app.get('/healthz', async (_req, res) => {
-    let database: 'up' | 'down' = 'up';
-    if (deps.pool) {
-      try {
-        await deps.pool.query('select 1');
-      } catch {
-        database = 'down';
-      }
-    } else if (deps.relay) {
-      database = deps.relay.health().database;
-    }
-    const relay = deps.relay?.health() ?? null;
-    const ok = database === 'up' && (relay === null || relay.listening);
-    res.status(ok ? 200 : 503).json({
-      status: ok ? 'ok' : 'degraded',
-      database,
-      relay: relay && { ...relay, sockets: deps.io?.engine.clientsCount ?? 0 },
-    });
+    const relay = deps.relay ? await deps.relay.health() : null;
+    const database = deps.pool ? await ping(deps.pool) : (relay?.database ?? 'up');
+    const ok = database === 'up' && (relay === null || (relay.database === 'up' && relay.listening));
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', database, relay });
   });
 
   app.get('/metrics', (_req, res) => {
     res.type('text/plain; version=0.0.4');
-    if (!deps.relay) {
-      res.send('# relay disabled in this process\n');
-      return;
-    }
-    res.send(deps.relay.metrics.render({ sockets: deps.io?.engine.clientsCount ?? 0, listening: deps.relay.health().listening }));
+    res.send(deps.relay ? deps.relay.renderMetrics() : '# relay disabled in this process\n');
   });
 }

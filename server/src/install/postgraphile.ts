@@ -4,8 +4,8 @@ import type { Pool } from 'pg';
 import { enhanceHttpServerWithWebSockets, postgraphile } from 'postgraphile';
 import type { Config } from '../config';
 import type { Shutdown } from '../shutdown';
-import { SCHEMAS, SCHEMA_EXPORT_PATH, postgraphileOptions } from '../graphql/options';
-import type { NotificationSource } from '../graphql/notificationCreated';
+import { SCHEMAS, postgraphileOptions } from '../graphql/options';
+import type { NotificationFeed } from '../graphql/notificationCreated';
 
 export async function installPostGraphile(
   app: Express,
@@ -13,15 +13,10 @@ export async function installPostGraphile(
   pool: Pool,
   config: Config,
   shutdown: Shutdown,
-  options: { exportSchema: boolean },
-  realtime: NotificationSource | null = null,
+  relay: NotificationFeed | null,
 ): Promise<void> {
   const ownErrorListeners = pool.listeners('error');
-  const middleware = postgraphile(
-    pool,
-    SCHEMAS,
-    postgraphileOptions(config, options.exportSchema ? { exportGqlSchemaPath: SCHEMA_EXPORT_PATH } : {}, realtime),
-  );
+  const middleware = postgraphile(pool, SCHEMAS, postgraphileOptions(config, relay));
   // PostGraphile adds a console.error for idle-client errors; ours logs them through pino already.
   for (const listener of pool.listeners('error')) {
     if (!ownErrorListeners.includes(listener)) pool.off('error', listener as (error: Error) => void);

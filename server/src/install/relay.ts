@@ -1,26 +1,21 @@
 import type http from 'node:http';
 import { Server } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '@bellhop/contract';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { Shutdown } from '../shutdown';
-import type { ClientToServerEvents, ServerToClientEvents } from '@bellhop/contract';
 import { Relay } from '../relay/relay';
 import { installSocketAuth } from '../relay/socketAuth';
 
 /** Socket.io on the HTTP server, fed by one Relay (one LISTEN connection). */
-export async function installRelay(
-  httpServer: http.Server,
-  config: Config,
-  logger: Logger,
-  shutdown: Shutdown,
-): Promise<{ io: Server; relay: Relay }> {
+export async function installRelay(httpServer: http.Server, config: Config, logger: Logger, shutdown: Shutdown): Promise<Relay> {
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
     serveClient: false,
     cors: { origin: config.corsOrigins, credentials: true },
     // Clients get no say on the server; keep frames small.
     maxHttpBufferSize: 10_000,
   });
-  installSocketAuth(io, config.jwtSecret);
+  installSocketAuth(io, config);
   const relay = new Relay({
     databaseUrl: config.databaseUrl,
     io,
@@ -36,5 +31,5 @@ export async function installRelay(
     io.disconnectSockets(true);
     await new Promise<void>((resolve) => io.close(() => resolve()));
   });
-  return { io, relay };
+  return relay;
 }

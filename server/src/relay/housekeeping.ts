@@ -7,6 +7,7 @@
 import { Pool } from 'pg';
 import type { Logger } from '../logger';
 import { waitAtMost } from '../waitAtMost';
+import { RELAY_SQL } from './sql';
 
 const COUNTS_MS = 1_000;
 const PRUNE_MS = 60_000;
@@ -35,8 +36,8 @@ export class Housekeeping {
 
   start(): void {
     this.timers.push(
-      setInterval(() => this.run('select app_private.refresh_notification_counts()'), COUNTS_MS),
-      setInterval(() => this.run('select app_private.relay_prune()'), PRUNE_MS),
+      setInterval(() => this.run(RELAY_SQL.refreshCounts), COUNTS_MS),
+      setInterval(() => this.run(RELAY_SQL.prune), PRUNE_MS),
     );
     for (const timer of this.timers) timer.unref();
   }
@@ -45,6 +46,19 @@ export class Housekeeping {
     for (const timer of this.timers) clearInterval(timer);
     // A run stuck on a dead connection would hold pool.end() until its query_timeout; do not wait for it.
     await waitAtMost(this.pool.end(), 2_000);
+  }
+
+  /** Whether the database answers on the upkeep connection within timeoutMs (for /healthz). */
+  async ping(timeoutMs: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    const answered = this.pool.query(RELAY_SQL.ping).then(
+      () => true,
+      () => false,
+    );
+    const result = await Promise.race([answered, timeout]);
+    clearTimeout(timer);
+    return result;
   }
 
   private run(sql: string): void {

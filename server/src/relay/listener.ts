@@ -40,7 +40,6 @@ export async function closeWithin(client: Client, graceMs: number): Promise<void
 export interface ListenerEvents {
   onConnected(client: Client): void;
   onRing(): void;
-  onDisconnected(error: Error): void;
 }
 
 export class Listener {
@@ -52,6 +51,8 @@ export class Listener {
   private retryTimer: NodeJS.Timeout | null = null;
   /** The tail of the queries sent on this connection: pg wants one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
+  private everConnected = false;
+  /** Times the connection was lost and established again (the one reconnect counter). */
   reconnects = 0;
 
   constructor(
@@ -114,6 +115,8 @@ export class Listener {
       keepAlive: true,
       keepAliveInitialDelayMillis: 10_000,
       connectionTimeoutMillis: 10_000,
+      // Its only writes are heartbeats to an unlogged table: nothing worth a flush.
+      options: '-c synchronous_commit=off',
     });
     let failed = false;
     const onFailure = (error: Error) => {
@@ -124,7 +127,6 @@ export class Listener {
       void closeWithin(client, 0);
       if (this.stopped) return;
       this.logger.warn({ err: error.message }, 'Relay lost its database connection; reconnecting');
-      this.events.onDisconnected(error);
       this.scheduleReconnect();
     };
     client.on('error', onFailure);
@@ -136,7 +138,7 @@ export class Listener {
       await client.connect();
       await this.answered(client, client.query(`listen ${CHANNEL}`));
     } catch (error) {
-      if (this.attempt === 0 && this.reconnects === 0) {
+      if (!this.everConnected) {
         failed = true;
         await client.end().catch(() => undefined);
         throw error;
@@ -150,14 +152,17 @@ export class Listener {
     }
     this.client = client;
     this.abandon = onFailure;
-    if (this.attempt > 0) this.logger.info({ attempts: this.attempt }, 'Relay reconnected and LISTENs again');
+    if (this.everConnected) {
+      this.reconnects += 1;
+      this.logger.info({ attempts: this.attempt }, 'Relay reconnected and LISTENs again');
+    }
+    this.everConnected = true;
     this.attempt = 0;
     this.events.onConnected(client);
   }
 
   private scheduleReconnect(): void {
     if (this.retryTimer || this.stopped) return;
-    this.reconnects += 1;
     // Full jitter: spread a herd of relays out after a database restart.
     const ceiling = Math.min(10_000, 100 * 2 ** Math.min(this.attempt, 10));
     const delay = Math.round(Math.random() * ceiling) + 50;

@@ -7,20 +7,14 @@
  * therefore asks only for rows past the position, plus rows of the
  * transactions that were still open. Each row is read exactly once, without
  * re-reading or remembering anything, however long some transaction stays
- * open. See README "How delivery works".
+ * open. See docs/realtime.md.
  */
-import type { NotificationPayload, NotificationUpdatedPayload } from '@bellhop/contract';
-
-export interface UserEvent {
-  userId: string;
-  kind: 'read' | 'unread' | 'all_read' | 'deleted';
-  ids: string[];
-  upToCreatedAt: string | null;
-}
+import type { NotificationRow, UserEventRow } from '@bellhop/contract';
+import { RELAY_SQL } from './sql';
 
 export interface DrainResult {
-  notifications: NotificationPayload[];
-  userEvents: UserEvent[];
+  notifications: NotificationRow[];
+  userEvents: UserEventRow[];
   /** True when the read was cut short by its limit, so more is waiting. */
   more: boolean;
   /** The read's snapshot xmin: every transaction below it had finished. */
@@ -38,71 +32,30 @@ interface Position {
   seq: bigint;
 }
 
-interface ReadRow {
-  source: 'notification' | 'user_event' | 'snapshot';
-  txid: string | null;
-  seq: string | null;
-  user_id: string | null;
-  payload: Record<string, unknown> | null;
-  xmin: string | null;
-  xmax: string | null;
-  open: string[] | null;
+type ReadRow = { source: 'notification' | 'user_event' | 'snapshot'; txid: string; seq: string; xmin: string; xmax: string; open: string[] } & NotificationRow &
+  UserEventRow;
+
+interface Positioned<T> extends Position {
+  row: T;
 }
 
-// One statement, so one snapshot: the rows and the snapshot they are read in
-// agree. The relay connects as the owner, so it reads the tables directly.
-// Payloads are json, printed by PostgreSQL's JSON encoder as PostGraphile's
-// are (the ::json also reads a database whose payload function still says jsonb).
-// Only the keyset part is limited; rows of a transaction that was open are
-// read whole once it commits (it can only be as big as one transaction).
-// A row a transaction wrote itself has a txid below the snapshot's xmax once
-// it is visible; one at or above it was written with an explicit txid from
-// another cluster (pg_restore into a new one). Such rows are old: reading
-// them would replay history to every socket and push the cursor past the
-// real new rows, so they are left alone (see rebase_restored_txids()).
-const READ_SQL = `
-with s as materialized (select pg_current_snapshot() as snap)
-select * from (
-  (select 'notification' as source, n.txid::text, n.seq::text, null::uuid as user_id,
-          app_private.notification_payload(n)::json as payload, null::text as xmin, null::text as xmax, null::text[] as open
-     from app_public.notifications n
-     where n.txid >= $1::text::xid8 and (n.txid, n.seq) > ($1::text::xid8, $2::bigint)
-       and n.txid < (select pg_snapshot_xmax(s.snap) from s)
-     order by n.txid, n.seq
-     limit $6)
-  union all
-  (select 'notification', n.txid::text, n.seq::text, null, app_private.notification_payload(n)::json, null, null, null
-     from app_public.notifications n
-     where n.txid = any($5::text[]::xid8[]) and n.txid < $1::text::xid8)
-  union all
-  (select 'user_event', e.txid::text, e.id::text, e.user_id,
-          json_build_object('kind', e.kind, 'ids', e.notification_ids, 'upToCreatedAt', e.up_to_created_at),
-          null, null, null
-     from app_private.user_events e
-     where e.txid >= $3::text::xid8 and (e.txid, e.id) > ($3::text::xid8, $4::bigint)
-       and e.txid < (select pg_snapshot_xmax(s.snap) from s)
-     order by e.txid, e.id
-     limit $6)
-  union all
-  (select 'user_event', e.txid::text, e.id::text, e.user_id,
-          json_build_object('kind', e.kind, 'ids', e.notification_ids, 'upToCreatedAt', e.up_to_created_at),
-          null, null, null
-     from app_private.user_events e
-     where e.txid = any($5::text[]::xid8[]) and e.txid < $3::text::xid8)
-) rows
-union all
-select 'snapshot', null, null, null, null,
-       pg_snapshot_xmin(s.snap)::text, pg_snapshot_xmax(s.snap)::text,
-       array(select x::text from pg_snapshot_xip(s.snap) x order by x)
-  from s`;
+const byPosition = (a: Position, b: Position) => (a.txid === b.txid ? (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0) : a.txid < b.txid ? -1 : 1);
 
-const START_SQL = `
-select pg_snapshot_xmin(s)::text as xmin, pg_snapshot_xmax(s)::text as xmax,
-       array(select x::text from pg_snapshot_xip(s) x order by x) as open
-  from pg_current_snapshot() s`;
+function notificationRow(r: ReadRow): NotificationRow {
+  return {
+    id: r.id,
+    type: r.type,
+    title: r.title,
+    message: r.message,
+    related_lead_id: r.related_lead_id,
+    created_at: r.created_at,
+    updated_at: r.updated_at,
+  };
+}
 
-const byPosition = (a: { txid: bigint; seq: bigint }, b: { txid: bigint; seq: bigint }) =>
-  a.txid === b.txid ? (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0) : a.txid < b.txid ? -1 : 1;
+function userEventRow(r: ReadRow): UserEventRow {
+  return { user_id: r.user_id, kind: r.kind, notification_ids: r.notification_ids, up_to_created_at: r.up_to_created_at };
+}
 
 export class Mailbox {
   private notifications: Position | null = null;
@@ -114,7 +67,7 @@ export class Mailbox {
 
   /** Where delivery starts: now (and whatever the transactions open now commit). */
   start(query: Query): Promise<void> {
-    this.starting ??= query<{ xmin: string; xmax: string; open: string[] }>(START_SQL).then(
+    this.starting ??= query<{ xmin: string; xmax: string; open: string[] }>(RELAY_SQL.start).then(
       ([row]) => {
         if (this.notifications) return;
         const xmax = BigInt(row!.xmax);
@@ -151,31 +104,20 @@ export class Mailbox {
     const notificationsAt = this.notifications!;
     const eventsAt = this.events!;
     const rows = await query<ReadRow>(
-      READ_SQL,
-      [
-        notificationsAt.txid.toString(),
-        notificationsAt.seq.toString(),
-        eventsAt.txid.toString(),
-        eventsAt.seq.toString(),
-        this.open.map(String),
-        limit,
-      ],
+      RELAY_SQL.read,
+      [notificationsAt.txid.toString(), notificationsAt.seq.toString(), eventsAt.txid.toString(), eventsAt.seq.toString(), this.open.map(String), limit],
       'bellhop_mailbox_read',
     );
 
     const snapshot = rows.find((r) => r.source === 'snapshot')!;
-    const xmax = BigInt(snapshot.xmax!);
-    const notifications: Array<{ txid: bigint; seq: bigint; payload: NotificationPayload }> = [];
-    const userEvents: Array<{ txid: bigint; seq: bigint; event: UserEvent }> = [];
+    const xmax = BigInt(snapshot.xmax);
+    const notifications: Array<Positioned<NotificationRow>> = [];
+    const userEvents: Array<Positioned<UserEventRow>> = [];
     for (const row of rows) {
       if (row.source === 'snapshot') continue;
-      const at = { txid: BigInt(row.txid!), seq: BigInt(row.seq!) };
-      if (row.source === 'notification') {
-        notifications.push({ ...at, payload: row.payload as unknown as NotificationPayload });
-      } else {
-        const payload = row.payload as { kind: UserEvent['kind']; ids: string[]; upToCreatedAt: string | null };
-        userEvents.push({ ...at, event: { userId: row.user_id!, ...payload } });
-      }
+      const at = { txid: BigInt(row.txid), seq: BigInt(row.seq) };
+      if (row.source === 'notification') notifications.push({ ...at, row: notificationRow(row) });
+      else userEvents.push({ ...at, row: userEventRow(row) });
     }
     notifications.sort(byPosition);
     userEvents.sort(byPosition);
@@ -184,12 +126,12 @@ export class Mailbox {
     const nextEvents = advance(userEvents, eventsAt, xmax, limit);
     this.notifications = nextNotifications.position;
     this.events = nextEvents.position;
-    this.open = snapshot.open!.map(BigInt);
-    this.xmin = BigInt(snapshot.xmin!);
+    this.open = snapshot.open.map(BigInt);
+    this.xmin = BigInt(snapshot.xmin);
 
     return {
-      notifications: notifications.map((n) => n.payload),
-      userEvents: userEvents.map((e) => e.event),
+      notifications: notifications.map((n) => n.row),
+      userEvents: userEvents.map((e) => e.row),
       more: nextNotifications.cut || nextEvents.cut,
       horizon: this.xmin,
     };
@@ -201,17 +143,11 @@ export class Mailbox {
  * below the snapshot's xmax (open transactions aside); a read cut short by
  * its limit has seen everything up to its last keyset row.
  */
-function advance(read: Array<{ txid: bigint; seq: bigint }>, from: Position, xmax: bigint, limit: number): { position: Position; cut: boolean } {
+function advance(read: Position[], from: Position, xmax: bigint, limit: number): { position: Position; cut: boolean } {
   const keyset = read.filter((r) => byPosition(r, from) > 0);
   if (keyset.length >= limit) {
     const last = keyset[keyset.length - 1]!;
     return { position: { txid: last.txid, seq: last.seq }, cut: true };
   }
   return { position: xmax > from.txid ? { txid: xmax, seq: 0n } : from, cut: false };
-}
-
-export function toUpdatedPayload(event: UserEvent): NotificationUpdatedPayload | null {
-  if (event.kind === 'read' || event.kind === 'unread') return { kind: event.kind, ids: event.ids };
-  if (event.kind === 'all_read') return { kind: 'all_read', upToCreatedAt: event.upToCreatedAt };
-  return null;
 }

@@ -4,7 +4,6 @@ const LAG_BUCKETS_MS = [5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000];
 
 export class RelayMetrics {
   relayed = 0;
-  reconnects = 0;
   private readonly lagBuckets = LAG_BUCKETS_MS.map(() => 0);
   private lagCount = 0;
   private lagSumMs = 0;
@@ -18,7 +17,7 @@ export class RelayMetrics {
     });
   }
 
-  render(gauges: { sockets: number; listening: boolean }): string {
+  render(gauges: { sockets: number; listening: boolean; reconnects: number }): string {
     const lines = [
       '# HELP bellhop_sockets_connected Authenticated sockets connected to this relay.',
       '# TYPE bellhop_sockets_connected gauge',
@@ -31,7 +30,7 @@ export class RelayMetrics {
       `bellhop_notifications_relayed_total ${this.relayed}`,
       '# HELP bellhop_relay_reconnects_total Times the LISTEN connection was lost and re-established.',
       '# TYPE bellhop_relay_reconnects_total counter',
-      `bellhop_relay_reconnects_total ${this.reconnects}`,
+      `bellhop_relay_reconnects_total ${gauges.reconnects}`,
       '# HELP bellhop_relay_lag_seconds From the writing transaction\'s start to the emit.',
       '# TYPE bellhop_relay_lag_seconds histogram',
       ...LAG_BUCKETS_MS.map((bound, i) => `bellhop_relay_lag_seconds_bucket{le="${bound / 1000}"} ${this.lagBuckets[i]}`),

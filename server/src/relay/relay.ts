@@ -2,31 +2,33 @@
  * The relay: NOTIFY is the doorbell, the notifications table the mailbox.
  *
  * A ring, a reconnect or the slow safety sweep starts a drain loop that reads
- * everything new through the Mailbox cursor and emits it. At light traffic
- * that is one read per ring. Once more rows arrive than busyPerSecond, the
- * relay registers as "draining" and polls, so writers skip pg_notify (and its
- * cluster-wide commit lock). Before it stops polling it clears that flag and
- * keeps reading until every transaction that could have seen the flag set has
- * finished, so no write is left waiting for a ring that never came.
+ * everything new through the Mailbox cursor and hands it to the Fanout. At
+ * light traffic that is one read per ring. Once more rows arrive than
+ * busyPerSecond, the relay registers as "draining" and polls, so writers skip
+ * pg_notify (and its cluster-wide commit lock). Before it stops polling it
+ * clears that flag and keeps reading until every transaction that could have
+ * seen the flag set has finished, so no write is left waiting for a ring that
+ * never came.
  *
  * Nothing here may take the process down: a failed read (the connection
  * dropped mid-query, say) leaves the Mailbox cursor where it was, and the
  * loop is tried again after a short backoff or on reconnect.
  */
 import { randomUUID } from 'node:crypto';
-import { EventEmitter } from 'node:events';
-import type { Server } from 'socket.io';
+import type { NotificationPayload } from '@bellhop/contract';
 import type { Logger } from '../logger';
 import { waitAtMost } from '../waitAtMost';
-import { SERVER_EVENTS, type ClientToServerEvents, type NotificationPayload, type ServerToClientEvents } from '@bellhop/contract';
+import { Fanout, type RelayServer } from './fanout';
 import { Housekeeping } from './housekeeping';
 import { Listener } from './listener';
-import { Mailbox, toUpdatedPayload, type DrainResult } from './mailbox';
+import { Mailbox, type DrainResult } from './mailbox';
 import { RelayMetrics } from './metrics';
+import { RateWindow } from './rateWindow';
+import { RELAY_SQL } from './sql';
 
 export interface RelayOptions {
   databaseUrl: string;
-  io: Server<ClientToServerEvents, ServerToClientEvents>;
+  io: RelayServer;
   logger: Logger;
   /** Pause between reads while draining. */
   pollMs: number;
@@ -45,74 +47,52 @@ export interface RelayOptions {
 }
 
 export interface RelayHealth {
+  /** The database answers a query on the relay's upkeep connection. */
   database: 'up' | 'down';
+  /** The LISTEN connection is established and LISTENing. */
   listening: boolean;
   state: 'asleep' | 'draining';
   horizon: string | null;
   pending: number;
+  /** Authenticated sockets connected to this relay. */
+  sockets: number;
 }
 
 const HEARTBEAT_MS = 10_000;
 const DEFAULT_QUERY_TIMEOUT_MS = 30_000;
 const STOP_GRACE_MS = 3_000;
+const PING_TIMEOUT_MS = 2_000;
 /** The longest wait before reading again after a failed read. */
 const RETRY_LIMIT_MS = 2_000;
-/** The window over which the relay measures how busy it is. */
-const RATE_WINDOW_MS = 250;
 /** How long settle() polls at full speed before it backs off towards the sweep interval. */
 const SETTLE_PATIENCE_MS = 250;
 
-export function userRoom(userId: string): string {
-  return `user:${userId}`;
-}
-
-export class Relay extends EventEmitter {
+export class Relay {
   readonly id = randomUUID();
   readonly metrics = new RelayMetrics();
   private readonly listener: Listener;
   private readonly housekeeping: Housekeeping;
   private readonly mailbox = new Mailbox();
+  private readonly fanout: Fanout;
+  private readonly rate = new RateWindow();
   private loop: Promise<void> | null = null;
   private rung = false;
   private draining = false;
   private stopped = false;
-  private everConnected = false;
   private failures = 0;
   private retryTimer: NodeJS.Timeout | null = null;
   private wake: (() => void) | null = null;
   private timers: NodeJS.Timeout[] = [];
   private readonly idleAfterMs: number;
   private readonly busyPerSecond: number;
-  private readonly recentReads: Array<{ at: number; rows: number }> = [];
 
   constructor(private readonly options: RelayOptions) {
-    super();
-    // One listener per GraphQL subscriber (notificationCreated).
-    this.setMaxListeners(0);
     this.idleAfterMs = options.idleAfterMs ?? Math.max(50, options.pollMs * 10);
     this.busyPerSecond = options.busyPerSecond ?? 100;
-    this.listener = new Listener(
-      options.databaseUrl,
-      {
-        onConnected: () => {
-          if (this.everConnected) this.metrics.reconnects += 1;
-          this.everConnected = true;
-          this.draining = false;
-          this.failures = 0;
-          if (this.retryTimer) clearTimeout(this.retryTimer);
-          this.retryTimer = null;
-          // Whatever happened meanwhile is in the mailbox: read it now.
-          void this.register()
-            .catch((error: Error) => options.logger.warn({ err: error.message }, 'Relay could not register'))
-            .finally(() => this.kick());
-        },
-        onRing: () => this.kick(),
-        onDisconnected: () => undefined,
-      },
-      options.logger,
-      options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
-    );
-    this.housekeeping = new Housekeeping(options.databaseUrl, options.logger, options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS);
+    const queryTimeoutMs = options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
+    this.fanout = new Fanout(options.io, options.logger, this.metrics);
+    this.listener = new Listener(options.databaseUrl, { onConnected: () => this.onConnected(), onRing: () => this.kick() }, options.logger, queryTimeoutMs);
+    this.housekeeping = new Housekeeping(options.databaseUrl, options.logger, queryTimeoutMs);
   }
 
   async start(): Promise<void> {
@@ -137,20 +117,34 @@ export class Relay extends EventEmitter {
     // the relay stops counting once its heartbeat is 30 s old.
     const goodbye = (async () => {
       await this.loop?.catch(() => undefined);
-      await this.listener.query('delete from app_private.relays where id = $1', [this.id]).catch(() => undefined);
+      await this.listener.query(RELAY_SQL.goodbye, [this.id]).catch(() => undefined);
     })();
     await waitAtMost(goodbye, STOP_GRACE_MS);
     await Promise.all([this.listener.stop(), this.housekeeping.stop()]);
   }
 
-  health(): RelayHealth {
+  /** Every notification this relay delivers from now on, for in-process subscribers. */
+  notifications(): AsyncGenerator<NotificationPayload> {
+    return this.fanout.notifications();
+  }
+
+  async health(): Promise<RelayHealth> {
     return {
-      database: this.listener.connected ? 'up' : 'down',
+      database: (await this.housekeeping.ping(PING_TIMEOUT_MS)) ? 'up' : 'down',
       listening: this.listener.connected,
       state: this.draining ? 'draining' : 'asleep',
       horizon: this.mailbox.horizon?.toString() ?? null,
       pending: this.mailbox.pending,
+      sockets: this.options.io.of('/').sockets.size,
     };
+  }
+
+  renderMetrics(): string {
+    return this.metrics.render({
+      sockets: this.options.io.of('/').sockets.size,
+      listening: this.listener.connected,
+      reconnects: this.listener.reconnects,
+    });
   }
 
   /** Something may be new: make sure a drain loop runs (once). */
@@ -167,22 +161,35 @@ export class Relay extends EventEmitter {
         this.failures += 1;
         this.options.logger.warn({ err: error.message, failures: this.failures }, 'Relay drain interrupted; will read again');
       })
-      .finally(() => {
-        this.loop = null;
-        if (this.stopped) return;
-        if (this.failures > 0) {
-          // Try again soon, not at once: the flag may still say "draining"
-          // (writers skip their ring), and an error may repeat.
-          const delay = Math.min(this.options.sweepMs, RETRY_LIMIT_MS, this.options.pollMs * 2 ** Math.min(this.failures, 10));
-          this.retryTimer = setTimeout(() => {
-            this.retryTimer = null;
-            this.kick();
-          }, delay);
-          this.retryTimer.unref();
-        } else if (this.rung) {
-          this.kick();
-        }
-      });
+      .finally(() => this.afterLoop());
+  }
+
+  private afterLoop(): void {
+    this.loop = null;
+    if (this.stopped) return;
+    if (this.failures > 0) {
+      // Try again soon, not at once: the flag may still say "draining"
+      // (writers skip their ring), and an error may repeat.
+      const delay = Math.min(this.options.sweepMs, RETRY_LIMIT_MS, this.options.pollMs * 2 ** Math.min(this.failures, 10));
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null;
+        this.kick();
+      }, delay);
+      this.retryTimer.unref();
+    } else if (this.rung) {
+      this.kick();
+    }
+  }
+
+  private onConnected(): void {
+    this.draining = false;
+    this.failures = 0;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    // Whatever happened meanwhile is in the mailbox: read it now.
+    void this.register()
+      .catch((error: Error) => this.options.logger.warn({ err: error.message }, 'Relay could not register'))
+      .finally(() => this.kick());
   }
 
   /** Waits, unless a ring (or stop) comes first. */
@@ -199,24 +206,18 @@ export class Relay extends EventEmitter {
   }
 
   private async register(): Promise<void> {
-    await this.listener.query('set synchronous_commit = off');
-    await this.listener.query('select app_private.relay_heartbeat($1, $2)', [this.id, this.draining]);
+    await this.listener.query(RELAY_SQL.heartbeat, [this.id, this.draining]);
   }
 
   private async setDraining(draining: boolean): Promise<void> {
     this.draining = draining;
-    await this.listener.query('select app_private.relay_heartbeat($1, $2)', [this.id, draining]);
+    await this.register();
   }
 
-  private read(): Promise<DrainResult> {
-    return this.mailbox.drain((text, values, name) => this.listener.query(text, values, name));
-  }
-
-  /** New rows a second over the last RATE_WINDOW_MS, counting this read. */
-  private rowsPerSecond(now: number, rows: number): number {
-    this.recentReads.push({ at: now, rows });
-    while (this.recentReads[0]!.at < now - RATE_WINDOW_MS) this.recentReads.shift();
-    return (this.recentReads.reduce((sum, read) => sum + read.rows, 0) * 1000) / RATE_WINDOW_MS;
+  private async read(): Promise<DrainResult> {
+    const result = await this.mailbox.drain((text, values, name) => this.listener.query(text, values, name));
+    this.fanout.deliver(result);
+    return result;
   }
 
   private async run(): Promise<void> {
@@ -225,10 +226,9 @@ export class Relay extends EventEmitter {
     while (!this.stopped) {
       this.rung = false;
       const result = await this.read();
-      this.deliver(result);
       const now = Date.now();
       const rows = result.notifications.length + result.userEvents.length;
-      const rate = this.rowsPerSecond(now, rows);
+      const rate = this.rate.add(now, rows);
       if (rows > 0 || result.more) quietSince = now;
       if (!announced) {
         if (!result.more && rate < this.busyPerSecond) {
@@ -257,53 +257,16 @@ export class Relay extends EventEmitter {
    */
   private async settle(): Promise<void> {
     await this.setDraining(false);
-    const [row] = await this.listener.query<{ xmax: string }>('select pg_snapshot_xmax(pg_current_snapshot())::text as xmax');
+    const [row] = await this.listener.query<{ xmax: string }>(RELAY_SQL.xmax);
     const target = BigInt(row!.xmax);
     const patientUntil = Date.now() + SETTLE_PATIENCE_MS;
     let wait = this.options.pollMs;
     while (!this.stopped) {
       const result = await this.read();
-      this.deliver(result);
       if (result.more) continue;
       if (result.horizon >= target || this.rung) return;
       await this.pause(wait);
       if (Date.now() > patientUntil) wait = Math.min(wait * 2, this.options.sweepMs);
-    }
-  }
-
-  /**
-   * The cursor has already moved past what it hands over, so nothing here may
-   * throw half-way: sockets first, then in-process subscribers, each guarded.
-   */
-  private deliver({ notifications, userEvents }: DrainResult): void {
-    const { io, logger } = this.options;
-    if (notifications.length > 0) {
-      const now = Date.now();
-      for (const notification of notifications) {
-        io.emit(SERVER_EVENTS.created, notification);
-        this.metrics.observeLag(now - Date.parse(notification.createdAt));
-      }
-      this.metrics.relayed += notifications.length;
-      logger.info(
-        { count: notifications.length, firstId: notifications[0]!.id, sockets: io.engine.clientsCount },
-        'Notification emitted',
-      );
-      for (const notification of notifications) {
-        try {
-          this.emit('created', notification satisfies NotificationPayload);
-        } catch (error) {
-          logger.warn({ err: (error as Error).message }, 'A notificationCreated subscriber failed');
-        }
-      }
-    }
-    for (const event of userEvents) {
-      const room = io.to(userRoom(event.userId));
-      if (event.kind === 'deleted') {
-        room.emit(SERVER_EVENTS.deleted, { ids: event.ids });
-      } else {
-        const payload = toUpdatedPayload(event);
-        if (payload) room.emit(SERVER_EVENTS.updated, payload);
-      }
     }
   }
 }

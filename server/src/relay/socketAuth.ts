@@ -5,8 +5,9 @@
  */
 import type { Server, Socket } from 'socket.io';
 import { UNAUTHORIZED } from '@bellhop/contract';
+import type { Config } from '../config';
 import { verifyToken, type Claims } from '../jwt';
-import { userRoom } from './relay';
+import { userRoom } from './rooms';
 
 export interface SocketData {
   userId: string;
@@ -23,9 +24,9 @@ function tokenFrom(socket: Socket): string | undefined {
   return match?.[1];
 }
 
-export function installSocketAuth(io: Server, jwtSecret: string): void {
+export function installSocketAuth(io: Server, config: Pick<Config, 'jwtSecret'>): void {
   io.use((socket, next) => {
-    const claims: Claims | null = verifyToken(tokenFrom(socket), jwtSecret);
+    const claims: Claims | null = verifyToken(tokenFrom(socket), config.jwtSecret);
     if (!claims) {
       next(new Error(UNAUTHORIZED));
       return;

@@ -63,7 +63,7 @@ function expectExactlyOnce(inboxes: Inbox[], ids: string[]): void {
 beforeAll(async () => {
   cluster = await ScratchCluster.create();
   databaseUrl = withDatabase(cluster.adminUrl, 'bellhop');
-  await prepareDatabase({ databaseUrl, authenticatorPassword: DEV_AUTHENTICATOR_PASSWORD, seed: false });
+  await prepareDatabase({ databaseUrl, authenticatorPassword: DEV_AUTHENTICATOR_PASSWORD, seed: false, current: true });
   server = resources.add(
     await serverProcess('server/src/main.ts', {
       DATABASE_URL: databaseUrl,

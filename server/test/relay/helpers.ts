@@ -38,7 +38,7 @@ export class Resources {
   }
 
   async server(db: TestDatabase, options: { api?: boolean; env?: Record<string, string> } = {}): Promise<RunningServer> {
-    const server = await startServer(testConfig(db, options.env), { api: options.api ?? true });
+    const server = await startServer(testConfig(db, { ...(options.api === false ? { API: 'false' } : {}), ...options.env }));
     return this.add(server, (s) => s.close());
   }
 

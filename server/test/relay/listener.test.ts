@@ -17,7 +17,7 @@ const originalQuery = Client.prototype.query;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  listener = new Listener(db.url, { onConnected: () => undefined, onRing: () => undefined, onDisconnected: () => undefined }, pino({ level: 'silent' }), 30_000);
+  listener = new Listener(db.url, { onConnected: () => undefined, onRing: () => undefined }, pino({ level: 'silent' }), 30_000);
   await listener.start();
   // pg's own fields (its public getters for them print deprecation warnings).
   Client.prototype.query = function (this: Client & { _activeQuery?: unknown; _queryQueue?: unknown[] }, ...args: unknown[]) {

@@ -162,7 +162,7 @@ test('user events beyond the read limit in one transaction arrive whole, once', 
   const ids: string[] = [];
   for (let i = 0; i < 10; i += 1) {
     const result = await mailbox.drain(queryOn(reader), 50);
-    ids.push(...result.userEvents.flatMap((e) => e.ids));
+    ids.push(...result.userEvents.flatMap((e) => e.notification_ids));
     if (!result.more) break;
   }
   expect(ids).toHaveLength(130);

@@ -113,8 +113,8 @@ test('a connection killed in the middle of a large drain loses nothing and sends
 });
 
 test('a read failing with an SQL error (connection up) is retried until it works: nothing lost, nothing twice', async () => {
-  const fn = 'app_private.notification_payload(app_public.notifications)';
-  await sql.query(`alter function ${fn} rename to notification_payload_away`);
+  // The read touches user_events too; without it every read fails (lead inserts do not need it).
+  await sql.query('alter table app_private.user_events rename to user_events_away');
   let ids: string[];
   try {
     ids = [...(await insertLeads(sql, 3, 'Broken')), ...(await insertLeads(sql, 1, 'Broken'))];
@@ -122,7 +122,7 @@ test('a read failing with an SQL error (connection up) is retried until it works
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(inboxes.every((inbox) => ids.every((id) => inbox.count(id) === 0))).toBe(true);
   } finally {
-    await sql.query('alter function app_private.notification_payload_away(app_public.notifications) rename to notification_payload');
+    await sql.query('alter table app_private.user_events_away rename to user_events');
   }
   // No new write, so no ring: the relay's own retry must deliver.
   await waitForAll(inboxes, ids);

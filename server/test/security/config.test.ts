@@ -11,7 +11,7 @@ test('defaults: depth 10, 500 fields, 20 sign-ins per minute per address, 15 s s
     loginRateLimit: 20,
     loginRateWindowSeconds: 60,
     statementTimeoutMs: 15_000,
-    trustProxy: 'loopback, linklocal, uniquelocal',
+    trustProxy: false,
   });
 });
 

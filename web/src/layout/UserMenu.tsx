@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client';
-import { CURRENT_USER_QUERY } from '../graphql/auth';
+import { CURRENT_USER_QUERY } from '../operations/auth';
 import { useAuth } from '../auth/AuthContext';
 
 export function UserMenu() {

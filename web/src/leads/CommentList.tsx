@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { LeadDetailQuery } from '../gql/graphql';
-import { ADD_COMMENT } from '../graphql/leads';
+import { ADD_COMMENT } from '../operations/leads';
 import { formatDateTime, formatRelativeTime } from '../lib/relativeTime';
 import { Field } from '../ui/Field';
 import { FormError } from '../ui/FormError';

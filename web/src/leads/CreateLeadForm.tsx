@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client';
 import { Link } from 'react-router-dom';
-import { CREATE_LEAD } from '../graphql/leads';
+import { CREATE_LEAD } from '../operations/leads';
 import { errorMessage } from '../lib/errorMessage';
 import { Field } from '../ui/Field';
 import { FormError } from '../ui/FormError';

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { UPDATE_LEAD_SCORE } from '../graphql/leads';
+import { UPDATE_LEAD_SCORE } from '../operations/leads';
 import { Field } from '../ui/Field';
 import { FormError } from '../ui/FormError';
 import { useLeadMutation } from './useLeadMutation';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { LeadDetailQuery } from '../gql/graphql';
-import { COMPLETE_TASK, CREATE_TASK } from '../graphql/leads';
+import { COMPLETE_TASK, CREATE_TASK } from '../operations/leads';
 import { formatDateTime, formatRelativeTime } from '../lib/relativeTime';
 import { Field } from '../ui/Field';
 import { FormError } from '../ui/FormError';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, type TypedDocumentNode } from '@apollo/client';
-import { LEAD_DETAIL_QUERY } from '../graphql/leads';
+import { LEAD_DETAIL_QUERY } from '../operations/leads';
 import { errorMessage } from '../lib/errorMessage';
 
 /**

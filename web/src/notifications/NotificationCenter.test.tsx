@@ -3,7 +3,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { makeNotification } from '../test/fixtures';
 import { NotificationCenter, type NotificationCenterProps } from './NotificationCenter';
-import type { AppNotification } from './model';
+import type { Notification } from './model';
 
 function renderCenter(overrides: Partial<NotificationCenterProps> = {}) {
   const props: NotificationCenterProps = {
@@ -16,8 +16,7 @@ function renderCenter(overrides: Partial<NotificationCenterProps> = {}) {
     loadingMore: false,
     onClose: jest.fn(),
     onOpen: jest.fn(),
-    onMarkRead: jest.fn(),
-    onMarkUnread: jest.fn(),
+    onSetRead: jest.fn(),
     onDelete: jest.fn(),
     onMarkAllRead: jest.fn(),
     onLoadMore: jest.fn(),
@@ -33,7 +32,7 @@ function renderCenter(overrides: Partial<NotificationCenterProps> = {}) {
   return props;
 }
 
-const items = (): AppNotification[] => [
+const items = (): Notification[] => [
   makeNotification({ title: 'New Lead Created', message: 'John Doe added to pipeline', isRead: false, relatedLeadId: 7 }),
   makeNotification({ title: 'Task Completed', message: 'Call back done', isRead: true, relatedLeadId: 8 }),
 ];
@@ -78,9 +77,9 @@ describe('NotificationCenter', () => {
     const list = items();
     const props = renderCenter({ items: list, unreadCount: 1 });
     await userEvent.click(screen.getByRole('button', { name: 'Mark as read: New Lead Created' }));
-    expect(props.onMarkRead).toHaveBeenCalledWith(list[0]!.id);
+    expect(props.onSetRead).toHaveBeenCalledWith(list[0]!.id, true);
     await userEvent.click(screen.getByRole('button', { name: 'Mark as unread: Task Completed' }));
-    expect(props.onMarkUnread).toHaveBeenCalledWith(list[1]!.id);
+    expect(props.onSetRead).toHaveBeenCalledWith(list[1]!.id, false);
     await userEvent.click(screen.getByRole('button', { name: 'Delete: Task Completed' }));
     expect(props.onDelete).toHaveBeenCalledWith(list[1]!.id);
   });
@@ -108,7 +107,9 @@ describe('NotificationCenter', () => {
     renderCenter({ items: items(), hasMore: false });
     expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
   });
+});
 
+describe('NotificationCenter dismissal and focus', () => {
   it('closes on Escape', async () => {
     const props = renderCenter({ items: items() });
     await userEvent.keyboard('{Escape}');
@@ -135,8 +136,7 @@ describe('NotificationCenter', () => {
           anchorRef={anchor}
           onClose={onClose}
           onOpen={jest.fn()}
-          onMarkRead={jest.fn()}
-          onMarkUnread={jest.fn()}
+          onSetRead={jest.fn()}
           onDelete={jest.fn()}
           onMarkAllRead={jest.fn()}
           onLoadMore={jest.fn()}

@@ -1,11 +1,12 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useId, useRef, type RefObject } from 'react';
+import { arrowKeyFocus } from '../ui/arrowKeyFocus';
 import { useDismiss, type DismissReason } from '../ui/useDismiss';
-import type { AppNotification } from './model';
+import type { Notification } from './model';
 import { NotificationItem } from './NotificationItem';
 
 export interface NotificationCenterProps {
   id: string;
-  items: AppNotification[];
+  items: Notification[];
   unreadCount: number;
   loading: boolean;
   error: string | null;
@@ -14,9 +15,8 @@ export interface NotificationCenterProps {
   /** The bell: pressing it is not an "outside" press, it toggles the center itself. */
   anchorRef?: RefObject<HTMLElement | null>;
   onClose(reason: DismissReason): void;
-  onOpen(notification: AppNotification): void;
-  onMarkRead(id: string): void;
-  onMarkUnread(id: string): void;
+  onOpen(notification: Notification): void;
+  onSetRead(id: string, read: boolean): void;
   onDelete(id: string): void;
   onMarkAllRead(): void;
   onLoadMore(): void;
@@ -26,7 +26,7 @@ export interface NotificationCenterProps {
 const ITEM_SELECTOR = '[data-item-main]';
 
 export function NotificationCenter(props: NotificationCenterProps) {
-  const { id, items, unreadCount, loading, error, hasMore, loadingMore, anchorRef, onClose } = props;
+  const { id, items, unreadCount, hasMore, loadingMore, anchorRef, onClose } = props;
   const panelRef = useRef<HTMLDivElement>(null);
   const headingId = useId();
 
@@ -37,26 +37,9 @@ export function NotificationCenter(props: NotificationCenterProps) {
     panelRef.current?.focus();
   }, []);
 
-  const itemButtons = () => Array.from(panelRef.current?.querySelectorAll<HTMLElement>(ITEM_SELECTOR) ?? []);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const buttons = itemButtons();
-    if (buttons.length === 0) return;
-    const current = buttons.findIndex((b) => b.closest('li')?.contains(document.activeElement));
-    const next =
-      event.key === 'ArrowDown' ? Math.min(current + 1, buttons.length - 1)
-      : event.key === 'ArrowUp' ? Math.max(current - 1, 0)
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? buttons.length - 1
-      : null;
-    if (next === null) return;
-    event.preventDefault();
-    buttons[next]?.focus();
-  };
-
   // Focus would fall to <body> with the removed row; keep it on a neighbour instead.
   const onDelete = (notificationId: string) => {
-    const buttons = itemButtons();
+    const buttons = Array.from(panelRef.current?.querySelectorAll<HTMLElement>(ITEM_SELECTOR) ?? []);
     const index = items.findIndex((n) => n.id === notificationId);
     const neighbour = buttons[index + 1] ?? buttons[index - 1];
     (neighbour ?? panelRef.current)?.focus();
@@ -72,7 +55,7 @@ export function NotificationCenter(props: NotificationCenterProps) {
       className="notification-center"
       data-testid="notification-center"
       tabIndex={-1}
-      onKeyDown={onKeyDown}
+      onKeyDown={arrowKeyFocus(panelRef, ITEM_SELECTOR)}
     >
       <div className="center-header">
         <h2 id={headingId}>Notifications</h2>
@@ -81,33 +64,7 @@ export function NotificationCenter(props: NotificationCenterProps) {
         </button>
       </div>
 
-      {error && items.length === 0 ? (
-        <div className="center-message" role="alert">
-          <p>Couldn’t load notifications: {error}</p>
-          <button type="button" className="button" onClick={props.onRetry}>
-            Try again
-          </button>
-        </div>
-      ) : loading ? (
-        <p className="center-message">Loading notifications…</p>
-      ) : items.length === 0 ? (
-        <p className="center-message" data-testid="notification-empty">
-          No notifications yet
-        </p>
-      ) : (
-        <ul className="notification-list" aria-label="Notification history">
-          {items.map((n) => (
-            <NotificationItem
-              key={n.id}
-              notification={n}
-              onOpen={props.onOpen}
-              onMarkRead={props.onMarkRead}
-              onMarkUnread={props.onMarkUnread}
-              onDelete={onDelete}
-            />
-          ))}
-        </ul>
-      )}
+      <CenterBody {...props} onDelete={onDelete} />
 
       {hasMore && (
         <div className="center-footer">
@@ -117,5 +74,34 @@ export function NotificationCenter(props: NotificationCenterProps) {
         </div>
       )}
     </div>
+  );
+}
+
+/** The list, or what stands in for it: an error with a retry, loading, or the empty state. */
+function CenterBody({ items, loading, error, onRetry, onOpen, onSetRead, onDelete }: NotificationCenterProps) {
+  if (error && items.length === 0) {
+    return (
+      <div className="center-message" role="alert">
+        <p>Couldn’t load notifications: {error}</p>
+        <button type="button" className="button" onClick={onRetry}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (loading) return <p className="center-message">Loading notifications…</p>;
+  if (items.length === 0) {
+    return (
+      <p className="center-message" data-testid="notification-empty">
+        No notifications yet
+      </p>
+    );
+  }
+  return (
+    <ul className="notification-list" aria-label="Notification history">
+      {items.map((n) => (
+        <NotificationItem key={n.id} notification={n} onOpen={onOpen} onSetRead={onSetRead} onDelete={onDelete} />
+      ))}
+    </ul>
   );
 }

@@ -1,6 +1,6 @@
 import type { NotificationType } from '@bellhop/contract';
 import { formatDateTime, formatRelativeTime } from '../lib/relativeTime';
-import type { AppNotification } from './model';
+import type { Notification } from './model';
 
 const TYPE_LABELS: Record<NotificationType, string> = {
   lead_created: 'Lead',
@@ -10,15 +10,15 @@ const TYPE_LABELS: Record<NotificationType, string> = {
 };
 
 interface Props {
-  notification: AppNotification;
-  onOpen(notification: AppNotification): void;
-  onMarkRead(id: string): void;
-  onMarkUnread(id: string): void;
+  notification: Notification;
+  onOpen(notification: Notification): void;
+  onSetRead(id: string, read: boolean): void;
   onDelete(id: string): void;
 }
 
-export function NotificationItem({ notification: n, onOpen, onMarkRead, onMarkUnread, onDelete }: Props) {
+export function NotificationItem({ notification: n, onOpen, onSetRead, onDelete }: Props) {
   const unread = !n.isRead;
+  const toggleLabel = unread ? 'Mark as read' : 'Mark as unread';
   return (
     <li
       className={`notification${unread ? ' is-unread' : ''}`}
@@ -45,15 +45,9 @@ export function NotificationItem({ notification: n, onOpen, onMarkRead, onMarkUn
         </span>
       </button>
       <span className="notification-actions">
-        {unread ? (
-          <button type="button" className="link-button" aria-label={`Mark as read: ${n.title}`} onClick={() => onMarkRead(n.id)}>
-            Mark as read
-          </button>
-        ) : (
-          <button type="button" className="link-button" aria-label={`Mark as unread: ${n.title}`} onClick={() => onMarkUnread(n.id)}>
-            Mark as unread
-          </button>
-        )}
+        <button type="button" className="link-button" aria-label={`${toggleLabel}: ${n.title}`} onClick={() => onSetRead(n.id, unread)}>
+          {toggleLabel}
+        </button>
         <button type="button" className="link-button danger" aria-label={`Delete: ${n.title}`} onClick={() => onDelete(n.id)}>
           Delete
         </button>

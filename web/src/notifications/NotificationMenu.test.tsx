@@ -4,9 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes, useParams } from 'react-router-dom';
 import { makeNotification } from '../test/fixtures';
 import { NotificationMenu } from './NotificationMenu';
-import { NotificationsContext } from './NotificationsContext';
-import type { NotificationsApi } from './useNotifications';
-import type { AppNotification } from './model';
+import { NotificationsContext, type NotificationsApi } from './NotificationsContext';
+import type { Notification } from './model';
 
 jest.mock('sonner', () => ({ toast: Object.assign(jest.fn(), { error: jest.fn() }) }));
 
@@ -15,9 +14,8 @@ function LeadPage() {
 }
 
 /** A notifications state that behaves like the real one for read/unread/delete. */
-function Harness({ initial, api }: { initial: AppNotification[]; api: Partial<NotificationsApi> }) {
+function Harness({ initial, api }: { initial: Notification[]; api: Partial<NotificationsApi> }) {
   const [items, setItems] = useState(initial);
-  const setRead = (id: string, isRead: boolean) => setItems((all) => all.map((n) => (n.id === id ? { ...n, isRead } : n)));
   const value: NotificationsApi = {
     items,
     unreadCount: items.filter((n) => !n.isRead).length,
@@ -27,8 +25,7 @@ function Harness({ initial, api }: { initial: AppNotification[]; api: Partial<No
     loadingMore: false,
     loadMore: jest.fn(async () => undefined),
     refresh: jest.fn(async () => undefined),
-    markRead: async (id) => setRead(id, true),
-    markUnread: async (id) => setRead(id, false),
+    setRead: async (id, isRead) => setItems((all) => all.map((n) => (n.id === id ? { ...n, isRead } : n))),
     remove: async (id) => setItems((all) => all.filter((n) => n.id !== id)),
     markAllRead: async () => setItems((all) => all.map((n) => ({ ...n, isRead: true }))),
     subscribe: () => () => undefined,
@@ -62,22 +59,22 @@ describe('NotificationMenu', () => {
   });
 
   it('navigates to the related lead and marks the item read on click', async () => {
-    const markRead = jest.fn(async () => undefined);
+    const setRead = jest.fn(async () => undefined);
     const n = makeNotification({ relatedLeadId: 42, title: 'New Lead Created' });
-    render(<Harness initial={[n]} api={{ markRead }} />);
+    render(<Harness initial={[n]} api={{ setRead }} />);
     await userEvent.click(bell());
     await userEvent.click(screen.getByRole('button', { name: /^Unread: New Lead Created/ }));
-    expect(markRead).toHaveBeenCalledWith(n.id);
+    expect(setRead).toHaveBeenCalledWith(n.id, true);
     expect(screen.getByRole('heading', { name: 'Lead 42' })).toBeInTheDocument();
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 
   it('does not mark an already read item again', async () => {
-    const markRead = jest.fn(async () => undefined);
-    render(<Harness initial={[makeNotification({ isRead: true, relatedLeadId: 5 })]} api={{ markRead }} />);
+    const setRead = jest.fn(async () => undefined);
+    render(<Harness initial={[makeNotification({ isRead: true, relatedLeadId: 5 })]} api={{ setRead }} />);
     await userEvent.click(bell());
     await userEvent.click(screen.getAllByTestId('notification-item')[0]!.querySelector('button')!);
-    expect(markRead).not.toHaveBeenCalled();
+    expect(setRead).not.toHaveBeenCalled();
     expect(screen.getByRole('heading', { name: 'Lead 5' })).toBeInTheDocument();
   });
 
@@ -97,7 +94,9 @@ describe('NotificationMenu', () => {
     expect(bell()).toHaveAccessibleName('Notifications, no unread');
     expect(screen.queryByTestId('notification-badge')).not.toBeInTheDocument();
   });
+});
 
+describe('NotificationMenu dismissal, keyboard and errors', () => {
   it('closes on Escape and gives focus back to the bell', async () => {
     render(<Harness initial={[makeNotification()]} api={{}} />);
     await userEvent.click(bell());

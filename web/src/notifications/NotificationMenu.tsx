@@ -6,7 +6,7 @@ import type { DismissReason } from '../ui/useDismiss';
 import { NotificationBell } from './NotificationBell';
 import { NotificationCenter } from './NotificationCenter';
 import { useNotificationsContext } from './NotificationsContext';
-import { leadPath, type AppNotification } from './model';
+import { leadPath, type Notification } from './model';
 
 /** The bell in the header and the center it opens, wired to the shared notification state. */
 export function NotificationMenu() {
@@ -26,8 +26,8 @@ export function NotificationMenu() {
     action.catch((err: unknown) => toast.error(errorMessage(err)));
   };
 
-  const onOpen = (n: AppNotification) => {
-    if (!n.isRead) report(notifications.markRead(n.id));
+  const onOpen = (n: Notification) => {
+    if (!n.isRead) report(notifications.setRead(n.id, true));
     const path = leadPath(n);
     if (path) {
       close('action');
@@ -56,8 +56,7 @@ export function NotificationMenu() {
           anchorRef={bellRef}
           onClose={close}
           onOpen={onOpen}
-          onMarkRead={(id) => report(notifications.markRead(id))}
-          onMarkUnread={(id) => report(notifications.markUnread(id))}
+          onSetRead={(id, read) => report(notifications.setRead(id, read))}
           onDelete={(id) => report(notifications.remove(id))}
           onMarkAllRead={() => report(notifications.markAllRead())}
           onLoadMore={() => report(notifications.loadMore())}

@@ -8,7 +8,7 @@ export const TOAST_DURATION_MS = 5_000;
 
 /** Pops a toast for each notification that arrives live. */
 export function NotificationToasts() {
-  const { subscribe, markRead } = useNotificationsContext();
+  const { subscribe, setRead } = useNotificationsContext();
   const navigate = useNavigate();
 
   useEffect(
@@ -25,14 +25,14 @@ export function NotificationToasts() {
             ? {
                 label: 'View lead',
                 onClick: () => {
-                  markRead(n.id).catch(() => undefined);
+                  setRead(n.id, true).catch(() => undefined);
                   void navigate(path);
                 },
               }
             : undefined,
         });
       }),
-    [subscribe, markRead, navigate],
+    [subscribe, setRead, navigate],
   );
 
   return null;

@@ -1,12 +1,11 @@
 import type { InMemoryCache } from '@apollo/client';
+import type { NotificationPayload } from '@bellhop/contract';
 import { createCache } from '../apollo/cache';
-import { NOTIFICATIONS_QUERY, UNREAD_COUNT_QUERY } from '../graphql/notifications';
+import { NOTIFICATION_FIELDS, NOTIFICATIONS_QUERY, UNREAD_COUNT_QUERY } from '../operations/notifications';
 import { addNotification, markReadUpTo, removeNotifications, setReadState } from './cacheUpdates';
-import type { CachedNotification } from './model';
 
-function entity(id: string, createdAt: string, isRead = false): CachedNotification {
+function entity(id: string, createdAt: string, isRead = false): NotificationPayload {
   return {
-    __typename: 'Notification',
     id,
     type: 'lead_created',
     title: `Title ${id}`,
@@ -18,9 +17,15 @@ function entity(id: string, createdAt: string, isRead = false): CachedNotificati
   };
 }
 
-function seed(items: CachedNotification[], unread: number): InMemoryCache {
+const stored = (n: NotificationPayload) => ({ __typename: 'Notification' as const, ...n });
+
+function seed(items: NotificationPayload[], unread: number): InMemoryCache {
   const cache = createCache();
-  cache.writeQuery({ query: NOTIFICATIONS_QUERY, variables: { first: 20, offset: 0 }, data: { getNotifications: items } });
+  cache.writeQuery({
+    query: NOTIFICATIONS_QUERY,
+    variables: { first: 20, offset: 0 },
+    data: { getNotifications: items.map(stored) },
+  });
   cache.writeQuery({ query: UNREAD_COUNT_QUERY, data: { getUnreadCount: unread } });
   return cache;
 }
@@ -40,6 +45,14 @@ describe('notification cache updates', () => {
     expect(addNotification(cache, entity('c', T3))).toBe(false);
     expect(list(cache).map((n) => n.id)).toEqual(['c', 'b', 'a']);
     expect(count(cache)).toBe(2);
+  });
+
+  it('writes a socket payload in the cache shape', () => {
+    const cache = seed([], 0);
+    const payload = entity('c', T3);
+    addNotification(cache, payload);
+    const id = cache.identify({ __typename: 'Notification', id: 'c' });
+    expect(cache.readFragment({ id, fragment: NOTIFICATION_FIELDS })).toEqual({ __typename: 'Notification', ...payload });
   });
 
   it('changes read state idempotently, so an echo of our own action is harmless', () => {
@@ -82,10 +95,14 @@ describe('notification cache updates', () => {
     cache.writeQuery({
       query: NOTIFICATIONS_QUERY,
       variables: { first: 20, offset: 2 },
-      data: { getNotifications: [entity('b', T2), entity('a', T1)] },
+      data: { getNotifications: [entity('b', T2), entity('a', T1)].map(stored) },
     });
     expect(list(cache).map((n) => n.id)).toEqual(['c', 'b', 'a']);
-    cache.writeQuery({ query: NOTIFICATIONS_QUERY, variables: { first: 20, offset: 0 }, data: { getNotifications: [entity('c', T3)] } });
+    cache.writeQuery({
+      query: NOTIFICATIONS_QUERY,
+      variables: { first: 20, offset: 0 },
+      data: { getNotifications: [stored(entity('c', T3))] },
+    });
     expect(list(cache).map((n) => n.id)).toEqual(['c']);
   });
 });

@@ -6,9 +6,9 @@
  */
 import type { ApolloCache, Reference } from '@apollo/client';
 import type { ModifierDetails } from '@apollo/client/cache';
-import { NOTIFICATION_FIELDS, UNREAD_COUNT_QUERY } from '../graphql/notifications';
+import { NOTIFICATION_FIELDS, UNREAD_COUNT_QUERY } from '../operations/notifications';
 import type { NotificationFieldsFragment } from '../gql/graphql';
-import { compareTimestamps, type CachedNotification } from './model';
+import { compareTimestamps } from '../lib/timestamps';
 
 type Cache = ApolloCache<unknown>;
 
@@ -51,10 +51,25 @@ export function setUnreadCount(cache: Cache, count: number): void {
   cache.writeQuery({ query: UNREAD_COUNT_QUERY, data: { getUnreadCount: count } });
 }
 
-/** Prepends a new notification. Returns false if it was already known. */
-export function addNotification(cache: Cache, notification: CachedNotification): boolean {
+/** Only the fragment's fields: anything else a socket payload carries stays out of the cache. */
+function toCacheEntry(n: NotificationFieldsFragment): NotificationFieldsFragment & { __typename: 'Notification' } {
+  return {
+    __typename: 'Notification',
+    id: n.id,
+    type: n.type,
+    title: n.title,
+    message: n.message,
+    isRead: n.isRead,
+    relatedLeadId: n.relatedLeadId,
+    createdAt: n.createdAt,
+    updatedAt: n.updatedAt,
+  };
+}
+
+/** Prepends a new notification (a socket payload fits the fragment). Returns false if it was already known. */
+export function addNotification(cache: Cache, notification: NotificationFieldsFragment): boolean {
   if (readNotification(cache, notification.id)) return false;
-  const ref = cache.writeFragment({ fragment: NOTIFICATION_FIELDS, data: notification });
+  const ref = cache.writeFragment({ fragment: NOTIFICATION_FIELDS, data: toCacheEntry(notification) });
   if (!ref) return false;
   modifyLists(cache, (list, { readField, storeFieldName }) => {
     if (list.some((item) => readField('id', item) === notification.id)) return list;

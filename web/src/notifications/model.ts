@@ -1,15 +1,12 @@
 /**
- * The one place where wire shapes (GraphQL results and socket payloads) become the
- * notification objects the UI works with, and back into the cache's shape.
+ * The notification every component works with, and the only conversion into it.
+ * The wire shapes stay where they are defined: NotificationPayload in @bellhop/contract
+ * (socket events) and NotificationFieldsFragment in ../gql (generated from GraphQL).
  */
-import {
-  NOTIFICATION_TYPES,
-  type NotificationPayload,
-  type NotificationType,
-} from '@bellhop/contract';
+import { NOTIFICATION_TYPES, type NotificationPayload, type NotificationType } from '@bellhop/contract';
 import type { NotificationFieldsFragment } from '../gql/graphql';
 
-export interface AppNotification {
+export interface Notification {
   id: string;
   /** null when the server sends a type this build does not know yet; it is still shown. */
   type: NotificationType | null;
@@ -21,59 +18,26 @@ export interface AppNotification {
   createdAt: string;
 }
 
-/** A Notification as Apollo stores it, so socket payloads can be written to the cache. */
-export type CachedNotification = NotificationFieldsFragment & { __typename: 'Notification' };
+/** Either wire shape; the contract keeps their field names and values identical. */
+export type NotificationWire = NotificationFieldsFragment | NotificationPayload;
 
 export function isNotificationType(value: string): value is NotificationType {
   return (NOTIFICATION_TYPES as readonly string[]).includes(value);
 }
 
-export function fromGraphQL(n: NotificationFieldsFragment): AppNotification {
+export function toNotification(wire: NotificationWire): Notification {
   return {
-    id: n.id,
-    type: isNotificationType(n.type) ? n.type : null,
-    title: n.title,
-    message: n.message,
+    id: wire.id,
+    type: isNotificationType(wire.type) ? wire.type : null,
+    title: wire.title,
+    message: wire.message,
     // The column has a default, but the GraphQL type is nullable; unknown means unread.
-    isRead: n.isRead ?? false,
-    relatedLeadId: n.relatedLeadId ?? null,
-    createdAt: n.createdAt,
+    isRead: wire.isRead ?? false,
+    relatedLeadId: wire.relatedLeadId ?? null,
+    createdAt: wire.createdAt,
   };
 }
 
-export function fromSocket(p: NotificationPayload): AppNotification {
-  return fromGraphQL(p);
-}
-
-export function socketToCache(p: NotificationPayload): CachedNotification {
-  return {
-    __typename: 'Notification',
-    id: p.id,
-    type: p.type,
-    title: p.title,
-    message: p.message,
-    isRead: p.isRead,
-    relatedLeadId: p.relatedLeadId,
-    createdAt: p.createdAt,
-    updatedAt: p.updatedAt,
-  };
-}
-
-export function leadPath(n: Pick<AppNotification, 'relatedLeadId'>): string | null {
+export function leadPath(n: Pick<Notification, 'relatedLeadId'>): string | null {
   return n.relatedLeadId == null ? null : `/leads/${n.relatedLeadId}`;
-}
-
-/**
- * Orders two PostgreSQL ISO timestamps exactly, microseconds included, which
- * Date.parse alone cannot; `all_read` events mark everything up to a timestamp.
- */
-export function compareTimestamps(a: string, b: string): number {
-  const byMs = Date.parse(a) - Date.parse(b);
-  if (byMs !== 0 || Number.isNaN(byMs)) return Number.isNaN(byMs) ? 0 : Math.sign(byMs);
-  return Math.sign(subMillisecond(a) - subMillisecond(b));
-}
-
-function subMillisecond(iso: string): number {
-  const fraction = /\.(\d+)/.exec(iso)?.[1] ?? '';
-  return Number(fraction.padEnd(9, '0').slice(3, 9));
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client';
 import { Link } from 'react-router-dom';
-import { CURRENT_USER_QUERY } from '../graphql/auth';
-import { DASHBOARD_QUERY } from '../graphql/leads';
+import { CURRENT_USER_QUERY } from '../operations/auth';
+import { DASHBOARD_QUERY } from '../operations/leads';
 import { LeadsTable } from '../leads/LeadsTable';
 import { errorMessage } from '../lib/errorMessage';
 import { useNotificationsContext } from '../notifications/NotificationsContext';

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client';
 import { Link, useParams } from 'react-router-dom';
-import { LEAD_DETAIL_QUERY } from '../graphql/leads';
+import { LEAD_DETAIL_QUERY } from '../operations/leads';
 import { CommentList } from '../leads/CommentList';
 import { leadName } from '../leads/leadName';
 import { LeadSummary } from '../leads/LeadSummary';

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useQuery } from '@apollo/client';
-import { LEADS_QUERY } from '../graphql/leads';
+import { LEADS_QUERY } from '../operations/leads';
 import { CreateLeadForm } from '../leads/CreateLeadForm';
 import { LeadsTable } from '../leads/LeadsTable';
 import { errorMessage } from '../lib/errorMessage';

@@ -5,7 +5,7 @@ import { useAuth } from '../auth/AuthContext';
 import { useRedirectTarget } from '../auth/useRedirectTarget';
 import { DEMO_ACCOUNT } from '../config/demoLoginMeta';
 import { isDemoLoginEnabled } from '../config/demoLogin';
-import { LOGIN } from '../graphql/auth';
+import { LOGIN } from '../operations/auth';
 import { errorMessage } from '../lib/errorMessage';
 import { AuthCard } from '../ui/AuthCard';
 import { Field } from '../ui/Field';

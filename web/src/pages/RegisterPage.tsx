@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client';
 import { Link, Navigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
-import { REGISTER } from '../graphql/auth';
+import { REGISTER } from '../operations/auth';
 import { errorMessage } from '../lib/errorMessage';
 import { AuthCard } from '../ui/AuthCard';
 import { Field } from '../ui/Field';

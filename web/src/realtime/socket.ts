@@ -3,7 +3,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '@bellhop/contra
 
 export type RealtimeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** Same origin, default path: the web server (or Vite in dev) forwards /socket.io to the relay. */
+/** Same origin, default path: the web host (or Vite in dev) forwards /socket.io to the relay. */
 export function connectRealtime(token: string): RealtimeSocket {
   return io({ auth: { token }, transports: ['websocket'] });
 }

@@ -1,8 +1,8 @@
-import type { AppNotification } from '../notifications/model';
+import type { Notification } from '../notifications/model';
 
 let counter = 0;
 
-export function makeNotification(overrides: Partial<AppNotification> = {}): AppNotification {
+export function makeNotification(overrides: Partial<Notification> = {}): Notification {
   counter += 1;
   return {
     id: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Server as SocketServer } from 'socket.io';
 import { io as connectClient } from 'socket.io-client';
-import { startWebServer, type WebServer } from './server';
+import { startWebHost, type WebHost } from './host';
 
 /** A stand-in for the API + relay: echoes GraphQL requests and greets sockets. */
 async function startFakeApi() {
@@ -37,9 +37,9 @@ async function startFakeApi() {
   };
 }
 
-describe('startWebServer', () => {
+describe('startWebHost', () => {
   let api: Awaited<ReturnType<typeof startFakeApi>>;
-  let web: WebServer;
+  let web: WebHost;
   let dist: string;
 
   beforeAll(async () => {
@@ -48,7 +48,7 @@ describe('startWebServer', () => {
     fs.mkdirSync(path.join(dist, 'assets'));
     fs.writeFileSync(path.join(dist, 'assets', 'main-abc.js'), 'console.log(1)');
     api = await startFakeApi();
-    web = await startWebServer({ port: 0, host: '127.0.0.1', apiUrl: api.url, distDir: dist, demoLogin: true });
+    web = await startWebHost({ port: 0, host: '127.0.0.1', apiUrl: api.url, distDir: dist, demoLogin: true });
   });
 
   afterAll(async () => {
@@ -103,7 +103,7 @@ describe('startWebServer', () => {
   });
 
   it('closes even with open WebSocket connections', async () => {
-    const other = await startWebServer({ port: 0, host: '127.0.0.1', apiUrl: api.url, distDir: dist });
+    const other = await startWebHost({ port: 0, host: '127.0.0.1', apiUrl: api.url, distDir: dist });
     const client = connectClient(other.url, { transports: ['websocket'], reconnection: false });
     await new Promise((resolve) => client.on('hello', resolve));
     await other.close();

@@ -6,19 +6,16 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { dropDatabase } from '../database';
-import { withDatabase } from '../connection';
-import { prepareDatabase } from '../prepare';
-import { ROOT_DIR } from '../migrate';
-import { DEV_AUTHENTICATOR_PASSWORD } from '../roles';
+import { DEV_AUTHENTICATOR_PASSWORD, ROOT_DIR, dropDatabase, prepareDatabase, withDatabase } from '@bellhop/db';
+import { exitWithError, loadDatabaseToolConfig } from '@bellhop/server';
 
 async function main(): Promise<void> {
-  const server = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const server = loadDatabaseToolConfig(process.env, 'postgres://postgres@127.0.0.1:5432/postgres').databaseUrl;
   const name = `bellhop_dump_${process.pid}`;
   const url = withDatabase(server, name);
   console.log(`Migrating a scratch database ${name}…`);
   try {
-    await prepareDatabase({ databaseUrl: url, authenticatorPassword: DEV_AUTHENTICATOR_PASSWORD, seed: false });
+    await prepareDatabase({ databaseUrl: url, authenticatorPassword: DEV_AUTHENTICATOR_PASSWORD, seed: false, current: true });
     const dump = execFileSync(
       'pg_dump',
       ['--schema-only', '--no-owner', '--exclude-schema=graphile_migrate', '--schema=app_public', '--schema=app_hidden', '--schema=app_private', url],
@@ -37,7 +34,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: Error) => {
-  console.error(`db:dump failed: ${error.message}`);
-  process.exit(1);
-});
+main().catch(exitWithError);

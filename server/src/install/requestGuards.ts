@@ -54,7 +54,7 @@ export function countAuthFields(body: unknown): number {
   );
 }
 
-export function installLimits(app: Express, config: Config, shutdown: Shutdown): void {
+export function installRequestGuards(app: Express, config: Config, shutdown: Shutdown): void {
   const route = '/graphql';
 
   const requireJson: RequestHandler = (req, res, next) => {
