@@ -222,7 +222,8 @@ export class Relay {
 
   private async run(): Promise<void> {
     let quietSince = Date.now();
-    let announced = false;
+    // A loop that failed after announcing left writers skipping their ring: this one must settle it.
+    let announced = this.draining;
     while (!this.stopped) {
       this.rung = false;
       const result = await this.read();
