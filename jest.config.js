@@ -15,7 +15,6 @@ const nodeProject = (name, roots) => ({
 
 module.exports = {
   rootDir: __dirname,
-  testTimeout: 30_000,
   // A global option: Jest ignores it inside a project.
   testTimeout: 30_000,
   projects: [

@@ -4,6 +4,7 @@
  */
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
+import { VISITOR_ROLE } from '@bellhop/db';
 
 export const JWT_AUDIENCE = 'bellhop';
 export const JWT_ISSUER = 'bellhop';
@@ -45,7 +46,7 @@ export function verifyToken(token: string | undefined, secret: string): Claims |
     const claims = jwt.verify(token, secretKey(secret), jwtVerifyOptions);
     if (typeof claims !== 'object' || claims === null) return null;
     const { role, user_id: userId, exp } = claims as Partial<Claims>;
-    if (role !== 'bellhop_visitor' || typeof userId !== 'string' || !UUID.test(userId) || typeof exp !== 'number') return null;
+    if (role !== VISITOR_ROLE || typeof userId !== 'string' || !UUID.test(userId) || typeof exp !== 'number') return null;
     return { role, user_id: userId, exp };
   } catch {
     return null;
@@ -54,7 +55,7 @@ export function verifyToken(token: string | undefined, secret: string): Claims |
 
 /** Signs a token exactly as the login function would; for tests and tools. */
 export function signToken(userId: string, secret: string, expiresInSeconds = 3600): string {
-  return jwt.sign({ role: 'bellhop_visitor', user_id: userId }, secret, {
+  return jwt.sign({ role: VISITOR_ROLE, user_id: userId }, secret, {
     algorithm: 'HS256',
     audience: JWT_AUDIENCE,
     issuer: JWT_ISSUER,

@@ -4,9 +4,10 @@
  * than PostGraphile's payload objects. Each one is a thin call to the SQL
  * function of the same name, which holds all the logic and the checks.
  */
-import { gql, makeExtendSchemaPlugin } from 'graphile-utils';
+import { makeExtendSchemaPlugin } from 'graphile-utils';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { PoolClient } from 'pg';
+import { SIMPLE_MUTATION_TYPE_DEFS } from './simpleMutationTypeDefs';
 
 interface Context {
   pgClient: PoolClient;
@@ -19,6 +20,34 @@ interface GraphileResolveInfo extends GraphQLResolveInfo {
     selectGraphQLResultFromTable(table: unknown, builder: (alias: unknown, queryBuilder: { where(fragment: unknown): void }) => void): Promise<unknown[]>;
   };
 }
+
+interface SimpleMutation {
+  /** The function in app_public. */
+  fn: string;
+  /** Its named parameters, each taken from the GraphQL arguments. */
+  params: Record<string, (args: Args) => unknown>;
+  /** The table whose row it returns (selected as GraphQL asked), or none for a scalar result. */
+  returns?: string;
+}
+
+const arg = (name: string) => (args: Args) => args[name];
+const input = (name: string, fallback: unknown = undefined) => (args: Args) => args.input?.[name] ?? fallback;
+
+export const SIMPLE_MUTATIONS: Record<string, SimpleMutation> = {
+  createLead: {
+    fn: 'create_lead',
+    returns: 'leads',
+    params: { first_name: input('firstName'), last_name: input('lastName'), email: input('email'), company: input('company', null) },
+  },
+  markAsRead: { fn: 'mark_as_read', returns: 'notifications', params: { id: arg('id') } },
+  markAsUnread: { fn: 'mark_as_unread', returns: 'notifications', params: { id: arg('id') } },
+  markAllAsRead: { fn: 'mark_all_as_read', params: {} },
+  deleteNotification: { fn: 'delete_notification', params: { id: arg('id') } },
+  createTask: { fn: 'create_task', returns: 'tasks', params: { lead_id: arg('leadId'), title: arg('title') } },
+  completeTask: { fn: 'complete_task', returns: 'tasks', params: { id: arg('id') } },
+  addComment: { fn: 'add_comment', returns: 'comments', params: { lead_id: arg('leadId'), body: arg('body') } },
+  updateLeadScore: { fn: 'update_lead_score', returns: 'leads', params: { id: arg('id'), score: arg('score') } },
+};
 
 /** Runs one statement inside a savepoint so a failed mutation leaves nothing behind. */
 async function inSavepoint<T>(pgClient: PoolClient, fn: () => Promise<T>): Promise<T> {
@@ -40,81 +69,25 @@ export const SimpleMutationsPlugin = makeExtendSchemaPlugin((build) => {
     value(value: unknown): unknown;
   };
 
-  const call = (fn: string, params: string[], from: (args: Args) => unknown[]) =>
-    async (_parent: unknown, args: Args, { pgClient }: Context) => {
-      const placeholders = params.map((param, i) => `${param} => $${i + 1}`).join(', ');
-      const { rows } = await inSavepoint(pgClient, () =>
-        pgClient.query<{ result: unknown }>(`select app_public.${fn}(${placeholders}) as result`, from(args)),
-      );
-      return rows[0]?.result;
-    };
-
-  /** Calls a function that returns a table row, then selects the row the way GraphQL asked for it. */
-  const returningRow = (fn: string, table: string, params: string[], from: (args: Args) => unknown[]) =>
+  const resolver = ({ fn, params, returns }: SimpleMutation) =>
     async (_parent: unknown, args: Args, { pgClient }: Context, info: GraphileResolveInfo) => {
-      const placeholders = params.map((param, i) => `${param} => $${i + 1}`).join(', ');
+      const names = Object.keys(params);
+      const call = `app_public.${fn}(${names.map((name, i) => `${name} => $${i + 1}`).join(', ')})`;
+      const values = names.map((name) => params[name]!(args));
       const { rows } = await inSavepoint(pgClient, () =>
-        pgClient.query<{ id: unknown }>(`select (app_public.${fn}(${placeholders})).id as id`, from(args)),
+        pgClient.query<{ result: unknown }>(`select ${returns ? `(${call}).id` : call} as result`, values),
       );
-      const id = rows[0]?.id;
-      const [row] = await info.graphile.selectGraphQLResultFromTable(sql.identifier('app_public', table), (alias, query) => {
-        query.where(sql.fragment`${alias}.id = ${sql.value(id)}`);
+      const result = rows[0]?.result;
+      if (!returns) return result;
+      // The function decides and checks; GraphQL then selects the row as the client asked for it.
+      const [row] = await info.graphile.selectGraphQLResultFromTable(sql.identifier('app_public', returns), (alias, query) => {
+        query.where(sql.fragment`${alias}.id = ${sql.value(result)}`);
       });
       return row;
     };
 
   return {
-    typeDefs: gql`
-      "The fields of a new lead."
-      input CreateLeadInput {
-        "First name; required."
-        firstName: String!
-        "Last name; required."
-        lastName: String!
-        "Contact email; must look like an email address."
-        email: String!
-        "Company, if known."
-        company: String
-      }
-
-      extend type Mutation {
-        "Adds a lead to the pipeline; everyone gets a lead_created notification."
-        createLead(input: CreateLeadInput!): Lead!
-        "Marks one notification as read for you."
-        markAsRead(id: UUID!): Notification!
-        "Marks one notification as unread for you."
-        markAsUnread(id: UUID!): Notification!
-        "Marks all your notifications as read, in one step whatever the history size."
-        markAllAsRead: Boolean!
-        "Hides a notification for you only; returns true."
-        deleteNotification(id: UUID!): Boolean!
-        "Adds an open task to a lead."
-        createTask(leadId: Int!, title: String!): Task!
-        "Completes a task; everyone gets a task_completed notification."
-        completeTask(id: Int!): Task!
-        "Adds a comment to a lead; everyone gets a comment_added notification."
-        addComment(leadId: Int!, body: String!): Comment!
-        "Sets a lead's activity score (0 to 100); everyone gets a score_updated notification."
-        updateLeadScore(id: Int!, score: Int!): Lead!
-      }
-    `,
-    resolvers: {
-      Mutation: {
-        createLead: returningRow('create_lead', 'leads', ['first_name', 'last_name', 'email', 'company'], ({ input = {} }) => [
-          input.firstName,
-          input.lastName,
-          input.email,
-          input.company ?? null,
-        ]),
-        markAsRead: returningRow('mark_as_read', 'notifications', ['id'], ({ id }) => [id]),
-        markAsUnread: returningRow('mark_as_unread', 'notifications', ['id'], ({ id }) => [id]),
-        markAllAsRead: call('mark_all_as_read', [], () => []),
-        deleteNotification: call('delete_notification', ['id'], ({ id }) => [id]),
-        createTask: returningRow('create_task', 'tasks', ['lead_id', 'title'], ({ leadId, title }) => [leadId, title]),
-        completeTask: returningRow('complete_task', 'tasks', ['id'], ({ id }) => [id]),
-        addComment: returningRow('add_comment', 'comments', ['lead_id', 'body'], ({ leadId, body }) => [leadId, body]),
-        updateLeadScore: returningRow('update_lead_score', 'leads', ['id', 'score'], ({ id, score }) => [id, score]),
-      },
-    },
+    typeDefs: SIMPLE_MUTATION_TYPE_DEFS,
+    resolvers: { Mutation: Object.fromEntries(Object.entries(SIMPLE_MUTATIONS).map(([field, mutation]) => [field, resolver(mutation)])) },
   };
 });
