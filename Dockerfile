@@ -41,7 +41,7 @@ COPY contract contract
 COPY db db
 COPY server server
 COPY scripts scripts
-COPY web/package.json web/host.ts web/buildIfStale.ts web/proxiedPaths.ts web/tsconfig.json web/
+COPY web/package.json web/host.ts web/buildIfStale.ts web/proxiedPaths.ts web/securityHeaders.ts web/tsconfig.json web/
 COPY web/src/config web/src/config
 COPY --from=web-build /app/web/dist web/dist
 # web/host.ts rebuilds when a source looks newer than the bundle; it never should here.

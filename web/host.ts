@@ -12,6 +12,7 @@ import { createProxyMiddleware, type RequestHandler } from 'http-proxy-middlewar
 import { DEMO_LOGIN_META } from './src/config/demoLoginMeta';
 import { buildIfStale, DEFAULT_DIST } from './buildIfStale';
 import { isProxied } from './proxiedPaths';
+import { securityHeaders } from './securityHeaders';
 
 export { buildIfStale } from './buildIfStale';
 
@@ -88,6 +89,7 @@ function createApp(proxy: Proxy, distDir: string, html: string): express.Express
   const app = express();
   app.disable('x-powered-by');
   app.use(proxy);
+  app.use(securityHeaders);
   app.use(
     '/assets',
     express.static(path.join(distDir, 'assets'), { immutable: true, maxAge: '1y', index: false, fallthrough: false }),

@@ -55,5 +55,8 @@ export interface ServerToClientEvents {
 // Clients only listen; the API is GraphQL.
 export type ClientToServerEvents = Record<string, never>;
 
-/** The `connect_error` message for a missing, forged or expired token. */
+/** The `connect_error` message for a missing, forged or expired token, or a user that no longer exists. */
 export const UNAUTHORIZED = 'unauthorized';
+
+/** The `connect_error` message when the user already holds the most sockets a relay allows (SOCKETS_PER_USER). */
+export const TOO_MANY_CONNECTIONS = 'too many connections';

@@ -12,6 +12,8 @@ import { installRelay } from './install/relay';
 import { installHealth } from './install/health';
 import { installRequestGuards } from './install/requestGuards';
 import { installPostGraphile } from './install/postgraphile';
+import { installAuthentication } from './install/authentication';
+import { installUserDirectory } from './install/users';
 
 export interface App {
   httpServer: http.Server;
@@ -25,12 +27,14 @@ export async function buildApp(config: Config, logger: Logger): Promise<App> {
   const shutdown = new Shutdown();
   try {
     installSecurity(app, config);
+    const users = installUserDirectory(config, logger, shutdown);
     const pool = config.api ? installDatabasePool(config, logger, shutdown) : null;
-    const relay = config.relay ? await installRelay(httpServer, config, logger, shutdown) : null;
+    const relay = config.relay ? await installRelay(httpServer, config, logger, shutdown, users) : null;
     installHealth(app, { pool, relay });
     if (pool) {
       installRequestGuards(app, config, shutdown);
-      await installPostGraphile(app, httpServer, pool, config, shutdown, relay);
+      installAuthentication(app, config, users);
+      await installPostGraphile(app, httpServer, pool, config, shutdown, { relay, users });
     }
   } catch (error) {
     await shutdown.run();

@@ -20,5 +20,5 @@ export {
 export { createLogger, type Logger } from './logger';
 export { startServer, type RunningServer } from './server';
 export { exitWithError, runUntilSignal } from './signals';
-export { JWT_AUDIENCE, JWT_ISSUER, signToken, verifyToken, type Claims } from './jwt';
+export { JWT_AUDIENCE, JWT_ISSUER, signToken, verifyToken, type Claims } from './auth/jwt';
 export { configForDatabase } from './testing';

@@ -21,10 +21,13 @@ import {
   type specifiedRules,
 } from 'graphql';
 import type { PostGraphilePlugin } from 'postgraphile';
+import { listBoundsRule } from './listBounds';
 
 export interface QueryLimits {
   maxDepth: number;
   maxFields: number;
+  /** Rows per request over every list field (see listBounds.ts). */
+  maxRows: number;
   introspection: boolean;
 }
 
@@ -98,11 +101,18 @@ export function queryLimitRule(limits: Pick<QueryLimits, 'maxDepth' | 'maxFields
   });
 }
 
-/** A PostGraphile server plugin adding the rules above to every validation. */
+/**
+ * A PostGraphile server plugin adding the rules above to every validation,
+ * and the list bounds, which need the request's variables.
+ */
 export function makeQueryLimitsPlugin(limits: QueryLimits): PostGraphilePlugin {
   const rules: ValidationRule[] = [queryLimitRule(limits)];
   if (!limits.introspection) rules.push(NoSchemaIntrospectionCustomRule);
   return {
     'postgraphile:validationRules:static': (standard: typeof specifiedRules) => [...standard, ...rules],
+    'postgraphile:validationRules': (more: readonly ValidationRule[], { variables, operationName }: { variables?: Record<string, unknown> | null; operationName?: string | null }) => [
+      ...more,
+      listBoundsRule(variables ?? {}, limits.maxRows, operationName),
+    ],
   };
 }

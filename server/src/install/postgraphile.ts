@@ -6,6 +6,7 @@ import type { Config } from '../config';
 import type { Shutdown } from '../shutdown';
 import { SCHEMAS, postgraphileOptions } from '../graphql/options';
 import type { NotificationFeed } from '../graphql/notificationCreated';
+import type { UserDirectory } from '../auth/users';
 
 export async function installPostGraphile(
   app: Express,
@@ -13,10 +14,10 @@ export async function installPostGraphile(
   pool: Pool,
   config: Config,
   shutdown: Shutdown,
-  relay: NotificationFeed | null,
+  deps: { relay: NotificationFeed | null; users: UserDirectory },
 ): Promise<void> {
   const ownErrorListeners = pool.listeners('error');
-  const middleware = postgraphile(pool, SCHEMAS, postgraphileOptions(config, relay));
+  const middleware = postgraphile(pool, SCHEMAS, postgraphileOptions(config, deps));
   // PostGraphile adds a console.error for idle-client errors; ours logs them through pino already.
   for (const listener of pool.listeners('error')) {
     if (!ownErrorListeners.includes(listener)) pool.off('error', listener as (error: Error) => void);

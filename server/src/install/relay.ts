@@ -6,16 +6,17 @@ import type { Logger } from '../logger';
 import type { Shutdown } from '../shutdown';
 import { Relay } from '../relay/relay';
 import { installSocketAuth } from '../relay/socketAuth';
+import type { UserDirectory } from '../auth/users';
 
 /** Socket.io on the HTTP server, fed by one Relay (one LISTEN connection). */
-export async function installRelay(httpServer: http.Server, config: Config, logger: Logger, shutdown: Shutdown): Promise<Relay> {
+export async function installRelay(httpServer: http.Server, config: Config, logger: Logger, shutdown: Shutdown, users: UserDirectory): Promise<Relay> {
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
     serveClient: false,
     cors: { origin: config.corsOrigins, credentials: true },
     // Clients get no say on the server; keep frames small.
     maxHttpBufferSize: 10_000,
   });
-  installSocketAuth(io, config);
+  installSocketAuth(io, config, users);
   const relay = new Relay({
     databaseUrl: config.databaseUrl,
     io,

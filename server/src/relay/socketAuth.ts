@@ -1,12 +1,14 @@
 /**
- * Handshake authentication: the same token, secret and claims as the API.
- * A socket without a valid token never connects; one whose token expires is
- * disconnected at that moment.
+ * Handshake authentication: the same token, secret and checks as the API.
+ * A socket without a valid token of an existing user never connects; one
+ * whose token expires is disconnected at that moment. A user may hold at
+ * most SOCKETS_PER_USER sockets on one relay.
  */
 import type { Server, Socket } from 'socket.io';
-import { UNAUTHORIZED } from '@bellhop/contract';
+import { TOO_MANY_CONNECTIONS, UNAUTHORIZED } from '@bellhop/contract';
 import type { Config } from '../config';
-import { verifyToken, type Claims } from '../jwt';
+import { identify } from '../auth/authenticate';
+import type { UserDirectory } from '../auth/users';
 import { userRoom } from './rooms';
 
 export interface SocketData {
@@ -16,27 +18,39 @@ export interface SocketData {
 // setTimeout cannot wait longer than this (about 24.8 days).
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-function tokenFrom(socket: Socket): string | undefined {
+/** The token from `auth: { token }`, else from an Authorization: Bearer header; null if either is malformed. */
+function tokenFrom(socket: Socket): string | null | undefined {
   const auth = socket.handshake.auth as { token?: unknown } | undefined;
-  if (typeof auth?.token === 'string' && auth.token) return auth.token.replace(/^Bearer\s+/i, '');
+  if (auth?.token !== undefined) return typeof auth.token === 'string' && auth.token ? auth.token.replace(/^Bearer\s+/i, '') : null;
   const header = socket.handshake.headers.authorization;
-  const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-  return match?.[1];
+  if (header === undefined) return undefined;
+  return /^Bearer\s+(\S+)$/i.exec(header)?.[1] ?? null;
 }
 
-export function installSocketAuth(io: Server, config: Pick<Config, 'jwtSecret'>): void {
+export function installSocketAuth(io: Server, config: Pick<Config, 'jwtSecret' | 'socketsPerUser'>, users: UserDirectory): void {
+  const open = new Map<string, number>();
   io.use((socket, next) => {
-    const claims: Claims | null = verifyToken(tokenFrom(socket), config.jwtSecret);
-    if (!claims) {
-      next(new Error(UNAUTHORIZED));
-      return;
-    }
-    (socket.data as SocketData).userId = claims.user_id;
-    const expiresInMs = claims.exp * 1000 - Date.now();
-    const timer = setTimeout(() => socket.disconnect(true), Math.min(Math.max(expiresInMs, 0), MAX_TIMER_MS));
-    timer.unref();
-    socket.once('disconnect', () => clearTimeout(timer));
-    void socket.join(userRoom(claims.user_id));
-    next();
+    identify(tokenFrom(socket) ?? null, config.jwtSecret, users).then(
+      (identity) => {
+        if (identity.kind !== 'user') return next(new Error(UNAUTHORIZED));
+        const { user_id: userId, exp } = identity.claims;
+        const count = open.get(userId) ?? 0;
+        if (count >= config.socketsPerUser) return next(new Error(TOO_MANY_CONNECTIONS));
+        open.set(userId, count + 1);
+        socket.once('disconnect', () => {
+          const left = (open.get(userId) ?? 1) - 1;
+          if (left > 0) open.set(userId, left);
+          else open.delete(userId);
+        });
+        (socket.data as SocketData).userId = userId;
+        const timer = setTimeout(() => socket.disconnect(true), Math.min(Math.max(exp * 1000 - Date.now(), 0), MAX_TIMER_MS));
+        timer.unref();
+        socket.once('disconnect', () => clearTimeout(timer));
+        void socket.join(userRoom(userId));
+        next();
+      },
+      // The database could not say whether the user exists: not "unauthorized", so the client retries.
+      () => next(new Error('temporarily unavailable')),
+    );
   });
 }
