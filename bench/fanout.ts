@@ -6,7 +6,7 @@ import { createUser, startBellhop } from './lib/bellhop';
 import type { Cluster } from './lib/databases';
 import { deliveries, emitSource, insertSource } from './lib/deliveries';
 import { Inserter } from './lib/inserts';
-import { say } from './lib/progress';
+import { say, startCell } from './lib/progress';
 import { startRawServer } from './lib/raw';
 import type { MeasurementReport } from './lib/report';
 import { SocketFleet } from './lib/sockets';
@@ -29,6 +29,8 @@ interface Cell {
   lost: { bellhop: number; bare: number };
 }
 
+export const fanoutCells = (plan: FanoutPlan) => plan.cases.length;
+
 const triple = (s: Summary) => `${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.p99)}`;
 
 export async function measureFanout(cluster: Cluster, plan: FanoutPlan): Promise<MeasurementReport> {
@@ -41,6 +43,7 @@ export async function measureFanout(cluster: Cluster, plan: FanoutPlan): Promise
     const fleets = { bellhop: new SocketFleet(), bare: new SocketFleet() };
     const inserter = new Inserter(db.url);
     try {
+      startCell(`b. ${sockets} sockets at ${rate} events/s`);
       say(`b. connecting ${sockets} sockets to Bellhop and ${sockets} to bare Socket.IO…`);
       const connectSeconds = {
         bellhop: (await fleets.bellhop.connect(bellhop.url, sockets, token)) / 1000,
@@ -48,7 +51,7 @@ export async function measureFanout(cluster: Cluster, plan: FanoutPlan): Promise
       };
       const sources = { bellhop: insertSource('Bellhop', inserter), bare: emitSource('bare', bare.io) };
       const count = Math.max(10, Math.round(rate * plan.seconds));
-      say(`b. ${sockets} sockets at ${rate} events/s: ${count} events each, alternating halves…`);
+      say(`b. ${count} events each, alternating halves…`);
       const latencies = { bellhop: [] as number[], bare: [] as number[] };
       const lost = { bellhop: 0, bare: 0 };
       for (const name of ['bellhop', 'bare'] as const) await deliveries(sources[name], fleets[name], sockets, rate, WARMUP);

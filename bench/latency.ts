@@ -5,13 +5,13 @@
 import { withClient } from '@bellhop/db';
 import { createUser, startBellhop } from './lib/bellhop';
 import type { Cluster } from './lib/databases';
-import { deliveries, insertSource } from './lib/deliveries';
+import { deliveries, insertSource, type Source } from './lib/deliveries';
 import { Inserter } from './lib/inserts';
-import { say } from './lib/progress';
+import { say, startCell } from './lib/progress';
 import { RAW_TRIGGER_SQL, startRawServer } from './lib/raw';
 import type { MeasurementReport, Target } from './lib/report';
 import { SocketFleet } from './lib/sockets';
-import { ms, ratio, summarize, times, type Summary } from './lib/stats';
+import { cdf, ms, ratio, summarize, times, type Summary } from './lib/stats';
 
 export interface LatencyPlan {
   sockets: number[];
@@ -34,9 +34,48 @@ interface Cell {
   bellhop: Summary;
   raw: Summary;
   lost: { bellhop: number; raw: number };
+  /** Latencies at CDF_PERCENTILES, for the charts. */
+  cdf: { bellhop: number[]; raw: number[] };
 }
 
+export const latencyCells = (plan: LatencyPlan) => plan.sockets.length * plan.rates.length;
+
 const triple = (s: Summary) => `${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.p99)}`;
+
+type Pipeline = 'bellhop' | 'raw';
+
+/** One cell: `rate` inserts a second through both pipelines, alternating halves. */
+async function measureRate(
+  plan: LatencyPlan,
+  sockets: number,
+  rate: number,
+  sources: Record<Pipeline, Source>,
+  fleets: Record<Pipeline, SocketFleet>,
+): Promise<Cell> {
+  const count = Math.max(plan.minSamples, Math.round(rate * plan.seconds));
+  startCell(`a. ${sockets} sockets, ${rate} inserts/s: ${count} inserts each, Bellhop and raw alternating`);
+  const latencies = { bellhop: [] as number[], raw: [] as number[] };
+  const lost = { bellhop: 0, raw: 0 };
+  for (const name of ['bellhop', 'raw'] as const) await deliveries(sources[name], fleets[name], sockets, rate, plan.warmup);
+  // Halves, alternating, so drift on a shared machine hits both alike.
+  for (let half = 0; half < 2; half += 1) {
+    for (const name of ['bellhop', 'raw'] as const) {
+      const result = await deliveries(sources[name], fleets[name], sockets, rate, Math.ceil(count / 2));
+      latencies[name].push(...result.latencies);
+      lost[name] += result.missing;
+    }
+  }
+  const cell: Cell = {
+    sockets,
+    rate,
+    bellhop: summarize(latencies.bellhop),
+    raw: summarize(latencies.raw),
+    lost,
+    cdf: { bellhop: cdf(latencies.bellhop), raw: cdf(latencies.raw) },
+  };
+  say(`a.   Bellhop p50/p95/p99 ${triple(cell.bellhop)} ms; raw ${triple(cell.raw)} ms`);
+  return cell;
+}
 
 export async function measureLatency(cluster: Cluster, plan: LatencyPlan): Promise<MeasurementReport> {
   const cells: Cell[] = [];
@@ -54,24 +93,7 @@ export async function measureLatency(cluster: Cluster, plan: LatencyPlan): Promi
       await fleets.bellhop.connect(bellhop.url, sockets, token);
       await fleets.raw.connect(raw.url, sockets);
       const sources = { bellhop: insertSource('Bellhop', inserters.bellhop), raw: insertSource('raw', inserters.raw) };
-      for (const rate of plan.rates) {
-        const count = Math.max(plan.minSamples, Math.round(rate * plan.seconds));
-        say(`a. ${sockets} sockets, ${rate} inserts/s: ${count} inserts each, Bellhop and raw alternating…`);
-        const latencies = { bellhop: [] as number[], raw: [] as number[] };
-        const lost = { bellhop: 0, raw: 0 };
-        for (const name of ['bellhop', 'raw'] as const) await deliveries(sources[name], fleets[name], sockets, rate, plan.warmup);
-        // Halves, alternating, so drift on a shared machine hits both alike.
-        for (let half = 0; half < 2; half += 1) {
-          for (const name of ['bellhop', 'raw'] as const) {
-            const result = await deliveries(sources[name], fleets[name], sockets, rate, Math.ceil(count / 2));
-            latencies[name].push(...result.latencies);
-            lost[name] += result.missing;
-          }
-        }
-        const cell = { sockets, rate, bellhop: summarize(latencies.bellhop), raw: summarize(latencies.raw), lost };
-        say(`a.   Bellhop p50/p95/p99 ${triple(cell.bellhop)} ms; raw ${triple(cell.raw)} ms`);
-        cells.push(cell);
-      }
+      for (const rate of plan.rates) cells.push(await measureRate(plan, sockets, rate, sources, fleets));
     } finally {
       await fleets.bellhop.close();
       await fleets.raw.close();

@@ -1,7 +1,9 @@
-/** How big each measurement is: the full run, or --quick (about a minute). */
+/** How big each measurement is: the full run, or --quick (about two minutes). */
 import type { ApiPlan } from './api';
+import type { BurstPlan } from './burst';
 import type { FanoutPlan } from './fanout';
 import type { LatencyPlan } from './latency';
+import type { TargetedPlan } from './targeted';
 import type { WritePathPlan } from './writePath';
 
 export interface Plan {
@@ -10,6 +12,8 @@ export interface Plan {
   fanout: FanoutPlan;
   writePath: WritePathPlan;
   api: ApiPlan;
+  burst: BurstPlan;
+  targeted: TargetedPlan;
 }
 
 export function makePlan(quick: boolean): Plan {
@@ -20,6 +24,8 @@ export function makePlan(quick: boolean): Plan {
         fanout: { cases: [{ sockets: 1000, rate: 10 }, { sockets: 2000, rate: 5 }], seconds: 1.5 },
         writePath: { writers: [1, 8, 32], seconds: 1, rounds: 1, idleSamples: 5 },
         api: { notifications: 100_000, seconds: 0.4, connections: null },
+        burst: { rows: 5000, sockets: 100 },
+        targeted: { samples: 20 },
       }
     : {
         quick,
@@ -27,5 +33,7 @@ export function makePlan(quick: boolean): Plan {
         fanout: { cases: [{ sockets: 1000, rate: 10 }, { sockets: 5000, rate: 2 }], seconds: 60 },
         writePath: { writers: [1, 8, 32], seconds: 5, rounds: 3, idleSamples: 30 },
         api: { notifications: 1_000_000, seconds: 3, connections: 8 },
+        burst: { rows: 5000, sockets: 1000 },
+        targeted: { samples: 200 },
       };
 }

@@ -1,41 +1,29 @@
 /**
- * `npm run bench [-- --quick] [-- --only a,c]`: the four measurements of
+ * `npm run bench [-- --quick] [-- --only a,c,burst]`: the measurements of
  * SPEC.md's Performance section, each beside its raw baseline, printed as a
- * markdown table and written to bench/results.json. Targets are reported,
- * never enforced.
+ * markdown table (stdout; progress goes to stderr) and written to
+ * bench/results.json, docs/performance.md and docs/performance/*.svg.
+ * Targets are reported, never enforced.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { openCluster } from './lib/databases';
 import { describeMachine } from './lib/machine';
-import { say } from './lib/progress';
-import type { MeasurementReport } from './lib/report';
+import { endCells, expectCells, say } from './lib/progress';
+import { MEASUREMENT_IDS, type MeasurementId, type MeasurementReport } from './lib/report';
+import { MEASUREMENTS, parseOnly, USAGE } from './measurements';
 import { makePlan } from './plan';
+import { RESULTS_FILE, writeReport } from './report';
 import { renderMarkdown } from './table';
-import { measureLatency } from './latency';
-import { measureFanout } from './fanout';
-import { measureWritePath } from './writePath';
-import { measureApi } from './api';
 
-const RESULTS = path.join(__dirname, 'results.json');
-const IDS = ['a', 'b', 'c', 'd'] as const;
-type Id = (typeof IDS)[number];
-
-function parseArgs(argv: string[]): { quick: boolean; only: Set<Id> } {
+function parseArgs(argv: string[]): { quick: boolean; only: MeasurementId[] } {
   let quick = false;
-  let only: Set<Id> = new Set(IDS);
+  let only: MeasurementId[] = [...MEASUREMENT_IDS];
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
     if (arg === '--quick') quick = true;
-    else if (arg === '--only' || arg.startsWith('--only=')) {
-      const value = arg.includes('=') ? arg.slice('--only='.length) : argv[(i += 1)] ?? '';
-      const ids = value.split(',').map((id) => id.trim());
-      const unknown = ids.filter((id) => !(IDS as readonly string[]).includes(id));
-      if (unknown.length > 0 || ids.length === 0) throw new Error(`--only takes measurement ids a, b, c, d (got "${value}").`);
-      only = new Set(ids as Id[]);
-    } else {
-      throw new Error(`Unknown option ${arg}. Use --quick and/or --only a,b,c,d.`);
-    }
+    else if (arg === '--only' || arg.startsWith('--only=')) only = parseOnly(arg.includes('=') ? arg.slice('--only='.length) : (argv[(i += 1)] ?? ''));
+    else throw new Error(`Unknown option ${arg}. Use --quick and/or --only; ${USAGE}.`);
   }
   return { quick, only };
 }
@@ -43,20 +31,24 @@ function parseArgs(argv: string[]): { quick: boolean; only: Set<Id> } {
 async function main(): Promise<void> {
   const { quick, only } = parseArgs(process.argv.slice(2));
   const plan = makePlan(quick);
-  say(`${quick ? 'Quick' : 'Full'} run of ${[...only].join(', ')}.`);
+  const cells = only.reduce((sum, id) => sum + MEASUREMENTS[id].cells(plan), 0);
+  say(`${quick ? 'Quick' : 'Full'} run of ${only.map((id) => `${id} (${MEASUREMENTS[id].name})`).join(', ')}: ${cells} cells.`);
+  expectCells(cells);
   const cluster = await openCluster();
   const reports: MeasurementReport[] = [];
   try {
-    if (only.has('a')) reports.push(await measureLatency(cluster, plan.latency));
-    if (only.has('b')) reports.push(await measureFanout(cluster, plan.fanout));
-    if (only.has('c')) reports.push(await measureWritePath(cluster, plan.writePath));
-    if (only.has('d')) reports.push(await measureApi(cluster, plan.api));
+    for (const id of only) {
+      reports.push(await MEASUREMENTS[id].run(cluster, plan));
+      endCells();
+    }
   } finally {
     await cluster.close();
   }
   const machine = describeMachine(cluster.serverVersion, cluster.postgres.embedded ? 'embedded' : 'DATABASE_URL');
-  fs.writeFileSync(RESULTS, `${JSON.stringify({ machine, plan, reports }, null, 2)}\n`);
-  say(`Wrote ${path.relative(process.cwd(), RESULTS)}.`);
+  const results = { machine, plan, reports };
+  fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+  say(`Wrote ${path.relative(process.cwd(), RESULTS_FILE)}.`);
+  for (const file of writeReport(results)) say(`Wrote ${file}.`);
   console.log(`\n${renderMarkdown(machine, reports)}\n`);
 }
 

@@ -1,4 +1,7 @@
 /** What each measurement hands back: a table for people, data for results.json. */
+export const MEASUREMENT_IDS = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
+export type MeasurementId = (typeof MEASUREMENT_IDS)[number];
+
 export interface Target {
   label: string;
   goal: string;
@@ -7,8 +10,10 @@ export interface Target {
 }
 
 export interface MeasurementReport {
-  id: 'a' | 'b' | 'c' | 'd';
+  id: MeasurementId;
   title: string;
+  /** Set when the measurement could not run here; the line says why. */
+  skipped?: string;
   /** How it was measured, in a sentence or two under the table. */
   notes: string[];
   headers: string[];

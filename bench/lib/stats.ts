@@ -27,6 +27,16 @@ export function summarize(values: number[]): Summary {
   };
 }
 
+/** The percentiles a distribution is kept at in results.json (and drawn from): 0, 1, …, 99, 99.5, 99.9, 100. */
+export const CDF_PERCENTILES: readonly number[] = [...Array.from({ length: 100 }, (_, i) => i), 99.5, 99.9, 100];
+
+/** The values at CDF_PERCENTILES (to 0.01 ms); empty without samples. */
+export function cdf(values: number[]): number[] {
+  if (values.length === 0) return [];
+  const sorted = [...values].sort((a, b) => a - b);
+  return CDF_PERCENTILES.map((p) => Math.round((p === 0 ? sorted[0]! : percentile(sorted, p)) * 100) / 100);
+}
+
 export function ratio(value: number, baseline: number): number {
   return baseline > 0 ? value / baseline : Number.NaN;
 }
