@@ -6,8 +6,10 @@
  * no runtime dependencies so that the browser bundle can import it as-is.
  */
 
+/** The built-in types; a DBA may add more (app_public.notification_types), which clients show as generic. */
 export const NOTIFICATION_TYPES = [
   'lead_created',
+  'lead_assigned',
   'task_completed',
   'score_updated',
   'comment_added',
@@ -21,11 +23,16 @@ export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
  */
 export interface NotificationPayload {
   id: string;
-  type: NotificationType;
+  /** One of NOTIFICATION_TYPES, or a type a DBA added. */
+  type: string;
   title: string;
   message: string;
   isRead: boolean;
   relatedLeadId: number | null;
+  /** Who it is for; null for a broadcast to everyone. */
+  recipientId: string | null;
+  /** Who caused it; null when unknown (a write from psql, say). */
+  actorId: string | null;
   createdAt: string;
   updatedAt: string;
 }

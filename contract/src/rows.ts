@@ -3,12 +3,7 @@
  * snake_case rows and knows nothing about sockets; this file shapes them into
  * the events of ./events, so a payload is written in exactly one place.
  */
-import type {
-  NotificationDeletedPayload,
-  NotificationPayload,
-  NotificationType,
-  NotificationUpdatedPayload,
-} from './events';
+import type { NotificationDeletedPayload, NotificationPayload, NotificationUpdatedPayload } from './events';
 
 /**
  * A row of app_public.notifications as the relay reads it. Timestamps are the
@@ -20,6 +15,8 @@ export interface NotificationRow {
   title: string;
   message: string;
   related_lead_id: number | null;
+  recipient_id: string | null;
+  actor_id: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -27,12 +24,14 @@ export interface NotificationRow {
 export function toNotificationPayload(row: NotificationRow): NotificationPayload {
   return {
     id: row.id,
-    type: row.type as NotificationType,
+    type: row.type,
     title: row.title,
     message: row.message,
     // A notification that has just been written is unread for everyone it reaches.
     isRead: false,
     relatedLeadId: row.related_lead_id,
+    recipientId: row.recipient_id,
+    actorId: row.actor_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

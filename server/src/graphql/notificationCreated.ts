@@ -9,9 +9,14 @@ import { gql, makeExtendSchemaPlugin } from 'graphile-utils';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { NotificationPayload } from '@bellhop/contract';
 
-/** The relay, as the subscription sees it. */
+/** The relay, as the subscription sees it: each notification, and whether it reaches a given user. */
 export interface NotificationFeed {
-  notifications(): AsyncGenerator<NotificationPayload>;
+  notifications(): AsyncGenerator<{ payload: NotificationPayload; reaches(userId: string): boolean }>;
+}
+
+/** Only what the subscriber's own sockets would get. */
+async function* reaching(relay: NotificationFeed, userId: string): AsyncGenerator<NotificationPayload> {
+  for await (const item of relay.notifications()) if (item.reaches(userId)) yield item.payload;
 }
 
 interface Context {
@@ -44,9 +49,10 @@ export function makeNotificationCreatedPlugin(relay: NotificationFeed | null) {
         Subscription: {
           notificationCreated: {
             subscribe: (_parent: unknown, _args: unknown, context: Context) => {
-              if (typeof context.jwtClaims?.user_id !== 'string') throw new Error('You must sign in first to subscribe to notifications.');
+              const userId = context.jwtClaims?.user_id;
+              if (typeof userId !== 'string') throw new Error('You must sign in first to subscribe to notifications.');
               if (!relay) throw new Error('Realtime is off in this process (RELAY=false): subscribe on a process that runs the relay.');
-              return relay.notifications();
+              return reaching(relay, userId);
             },
             resolve: async (notification: NotificationPayload, _args: unknown, _context: Context, info: GraphileResolveInfo) => {
               const [row] = await info.graphile.selectGraphQLResultFromTable(sql.fragment`app_public.notifications`, (alias, queryBuilder) => {

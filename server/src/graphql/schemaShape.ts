@@ -18,5 +18,5 @@ export const PlainListNamesPlugin = makeAddInflectorsPlugin(
 /** The contract says these always answer (or error): `[Notification!]!` and `Int!`. */
 export const NonNullResultsPlugin = makeChangeNullabilityPlugin({
   // false = "must not be null" in graphile-utils' terms.
-  Query: { getNotifications: false, getUnreadCount: false },
+  Query: { getNotifications: false, getUnreadCount: false, notificationPreferences: false },
 });

@@ -15,7 +15,7 @@ export const SIMPLE_MUTATION_TYPE_DEFS = gql`
   }
 
   extend type Mutation {
-    "Adds a lead to the pipeline; everyone gets a lead_created notification."
+    "Adds a lead to the pipeline (you own and follow it); everyone gets a lead_created notification."
     createLead(input: CreateLeadInput!): Lead!
     "Marks one notification as read for you."
     markAsRead(id: UUID!): Notification!
@@ -25,13 +25,23 @@ export const SIMPLE_MUTATION_TYPE_DEFS = gql`
     markAllAsRead: Boolean!
     "Hides a notification for you only; returns true."
     deleteNotification(id: UUID!): Boolean!
-    "Adds an open task to a lead."
-    createTask(leadId: Int!, title: String!): Task!
-    "Completes a task; everyone gets a task_completed notification."
+    "Adds an open task to a lead, optionally assigned to someone (they then follow the lead)."
+    createTask(leadId: Int!, title: String!, assigneeId: UUID): Task!
+    "Assigns a task to a user, or to nobody (null)."
+    assignTask(id: Int!, assigneeId: UUID): Task!
+    "Completes a task; the lead's owner and followers and the task's assignee get a task_completed notification."
     completeTask(id: Int!): Task!
-    "Adds a comment to a lead; everyone gets a comment_added notification."
+    "Adds a comment (you then follow the lead); the lead's owner and followers and everyone @mentioned (as @their-email) get a comment_added notification."
     addComment(leadId: Int!, body: String!): Comment!
-    "Sets a lead's activity score (0 to 100); everyone gets a score_updated notification."
+    "Sets a lead's activity score (0 to 100); its owner and followers get a score_updated notification."
     updateLeadScore(id: Int!, score: Int!): Lead!
+    "Makes a user the owner of a lead; they follow it and get a lead_assigned notification."
+    assignLead(id: Int!, ownerId: UUID!): Lead!
+    "Follow a lead: hear about its tasks, score and comments."
+    followLead(leadId: Int!): Lead!
+    "Stop following a lead (its owner still hears about it as the owner)."
+    unfollowLead(leadId: Int!): Lead!
+    "Your choice for one notification type: inApp off means not delivered to you while off; toast off means delivered without a pop-up."
+    updateNotificationPreference(type: String!, inApp: Boolean!, toast: Boolean!): NotificationPreference!
   }
 `;

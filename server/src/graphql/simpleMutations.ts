@@ -26,8 +26,9 @@ interface SimpleMutation {
   fn: string;
   /** Its named parameters, each taken from the GraphQL arguments. */
   params: Record<string, (args: Args) => unknown>;
-  /** The table whose row it returns (selected as GraphQL asked), or none for a scalar result. */
+  /** The table whose row it returns (selected as GraphQL asked) and that table's key; none for a scalar result. */
   returns?: string;
+  key?: string[];
 }
 
 const arg = (name: string) => (args: Args) => args[name];
@@ -43,10 +44,20 @@ export const SIMPLE_MUTATIONS: Record<string, SimpleMutation> = {
   markAsUnread: { fn: 'mark_as_unread', returns: 'notifications', params: { id: arg('id') } },
   markAllAsRead: { fn: 'mark_all_as_read', params: {} },
   deleteNotification: { fn: 'delete_notification', params: { id: arg('id') } },
-  createTask: { fn: 'create_task', returns: 'tasks', params: { lead_id: arg('leadId'), title: arg('title') } },
+  createTask: { fn: 'create_task', returns: 'tasks', params: { lead_id: arg('leadId'), title: arg('title'), assignee_id: arg('assigneeId') } },
+  assignTask: { fn: 'assign_task', returns: 'tasks', params: { id: arg('id'), assignee_id: arg('assigneeId') } },
   completeTask: { fn: 'complete_task', returns: 'tasks', params: { id: arg('id') } },
   addComment: { fn: 'add_comment', returns: 'comments', params: { lead_id: arg('leadId'), body: arg('body') } },
   updateLeadScore: { fn: 'update_lead_score', returns: 'leads', params: { id: arg('id'), score: arg('score') } },
+  assignLead: { fn: 'assign_lead', returns: 'leads', params: { id: arg('id'), owner_id: arg('ownerId') } },
+  followLead: { fn: 'follow_lead', returns: 'leads', params: { lead_id: arg('leadId') } },
+  unfollowLead: { fn: 'unfollow_lead', returns: 'leads', params: { lead_id: arg('leadId') } },
+  updateNotificationPreference: {
+    fn: 'update_notification_preference',
+    returns: 'notification_preferences',
+    key: ['user_id', 'type'],
+    params: { type: arg('type'), in_app: arg('inApp'), toast: arg('toast') },
+  },
 };
 
 /** Runs one statement inside a savepoint so a failed mutation leaves nothing behind. */
@@ -69,19 +80,18 @@ export const SimpleMutationsPlugin = makeExtendSchemaPlugin((build) => {
     value(value: unknown): unknown;
   };
 
-  const resolver = ({ fn, params, returns }: SimpleMutation) =>
+  const resolver = ({ fn, params, returns, key = ['id'] }: SimpleMutation) =>
     async (_parent: unknown, args: Args, { pgClient }: Context, info: GraphileResolveInfo) => {
       const names = Object.keys(params);
       const call = `app_public.${fn}(${names.map((name, i) => `${name} => $${i + 1}`).join(', ')})`;
       const values = names.map((name) => params[name]!(args));
       const { rows } = await inSavepoint(pgClient, () =>
-        pgClient.query<{ result: unknown }>(`select ${returns ? `(${call}).id` : call} as result`, values),
+        pgClient.query<Record<string, unknown>>(returns ? `select ${key.map((k) => `r.${k}`).join(', ')} from ${call} r` : `select ${call} as result`, values),
       );
-      const result = rows[0]?.result;
-      if (!returns) return result;
+      if (!returns) return rows[0]?.result;
       // The function decides and checks; GraphQL then selects the row as the client asked for it.
       const [row] = await info.graphile.selectGraphQLResultFromTable(sql.identifier('app_public', returns), (alias, query) => {
-        query.where(sql.fragment`${alias}.id = ${sql.value(result)}`);
+        for (const column of key) query.where(sql.fragment`${alias}.${sql.identifier(column)} = ${sql.value(rows[0]?.[column])}`);
       });
       return row;
     };

@@ -1,8 +1,9 @@
 /**
- * Delivery: hands what the mailbox read to Socket.io (every socket of this
- * relay, or one user's room) and to in-process subscribers (the GraphQL
- * notificationCreated subscription). Rows become wire payloads here, through
- * the contract's one mapper.
+ * Delivery: hands what the mailbox read to Socket.io and to in-process
+ * subscribers (the GraphQL notificationCreated subscription). A targeted
+ * notification goes to its recipient's room only; a broadcast to every
+ * socket but those of users it is hidden from. Rows become wire payloads
+ * here, through the contract's one mapper.
  */
 import { EventEmitter, on } from 'node:events';
 import type { Server } from 'socket.io';
@@ -15,11 +16,24 @@ import {
   type ServerToClientEvents,
 } from '@bellhop/contract';
 import type { Logger } from '../logger';
-import type { DrainResult } from './mailbox';
+import type { DeliveryRow, DrainResult } from './mailbox';
 import type { RelayMetrics } from './metrics';
 import { userRoom } from './rooms';
 
 export type RelayServer = Server<ClientToServerEvents, ServerToClientEvents>;
+
+/** A notification and who may see it, for in-process subscribers. */
+export interface Delivery {
+  payload: NotificationPayload;
+  /** Whether this user is one of its recipients. */
+  reaches(userId: string): boolean;
+}
+
+function delivery(row: DeliveryRow): Delivery {
+  const payload = toNotificationPayload(row);
+  const hidden = new Set(row.hidden_from ?? []);
+  return { payload, reaches: (userId) => (row.recipient_id === null ? !hidden.has(userId) : row.recipient_id === userId) };
+}
 
 export class Fanout {
   private readonly subscribers = new EventEmitter();
@@ -34,8 +48,8 @@ export class Fanout {
   }
 
   /** Every notification this relay delivers from now on; closing the iterator unsubscribes. */
-  async *notifications(): AsyncGenerator<NotificationPayload> {
-    for await (const [notification] of on(this.subscribers, 'created')) yield notification as NotificationPayload;
+  async *notifications(): AsyncGenerator<Delivery> {
+    for await (const [notification] of on(this.subscribers, 'created')) yield notification as Delivery;
   }
 
   /**
@@ -43,7 +57,7 @@ export class Fanout {
    * throw half-way: sockets first, then in-process subscribers, each guarded.
    */
   deliver({ notifications, userEvents }: DrainResult): void {
-    if (notifications.length > 0) this.deliverNotifications(notifications.map(toNotificationPayload));
+    if (notifications.length > 0) this.deliverNotifications(notifications);
     for (const row of userEvents) {
       const message = toUserEventMessage(row);
       const room = this.io.to(userRoom(row.user_id));
@@ -52,17 +66,21 @@ export class Fanout {
     }
   }
 
-  private deliverNotifications(payloads: NotificationPayload[]): void {
+  private deliverNotifications(rows: DeliveryRow[]): void {
     const now = Date.now();
-    for (const payload of payloads) {
-      this.io.emit(SERVER_EVENTS.created, payload);
+    const deliveries = rows.map(delivery);
+    for (const [i, { payload }] of deliveries.entries()) {
+      const { recipient_id: recipient, hidden_from: hidden } = rows[i]!;
+      if (recipient) this.io.to(userRoom(recipient)).emit(SERVER_EVENTS.created, payload);
+      else if (hidden?.length) this.io.except(hidden.map(userRoom)).emit(SERVER_EVENTS.created, payload);
+      else this.io.emit(SERVER_EVENTS.created, payload);
       this.metrics.observeLag(now - Date.parse(payload.createdAt));
     }
-    this.metrics.relayed += payloads.length;
-    this.logger.info({ count: payloads.length, firstId: payloads[0]!.id, sockets: this.io.of('/').sockets.size }, 'Notification emitted');
-    for (const payload of payloads) {
+    this.metrics.relayed += rows.length;
+    this.logger.info({ count: rows.length, firstId: rows[0]!.id, sockets: this.io.of('/').sockets.size }, 'Notification emitted');
+    for (const item of deliveries) {
       try {
-        this.subscribers.emit('created', payload);
+        this.subscribers.emit('created', item);
       } catch (error) {
         this.logger.warn({ err: (error as Error).message }, 'A notificationCreated subscriber failed');
       }

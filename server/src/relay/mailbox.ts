@@ -12,8 +12,14 @@
 import type { NotificationRow, UserEventRow } from '@bellhop/contract';
 import { RELAY_SQL } from './sql';
 
+/** A notification as the relay reads it: the row, and whom a broadcast is hidden from. */
+export interface DeliveryRow extends NotificationRow {
+  /** For a broadcast: users who deleted it or switched its type off (never pushed to them). */
+  hidden_from: string[] | null;
+}
+
 export interface DrainResult {
-  notifications: NotificationRow[];
+  notifications: DeliveryRow[];
   userEvents: UserEventRow[];
   /** True when the read was cut short by its limit, so more is waiting. */
   more: boolean;
@@ -32,7 +38,7 @@ interface Position {
   seq: bigint;
 }
 
-type ReadRow = { source: 'notification' | 'user_event' | 'snapshot'; txid: string; seq: string; xmin: string; xmax: string; open: string[] } & NotificationRow &
+type ReadRow = { source: 'notification' | 'user_event' | 'snapshot'; txid: string; seq: string; xmin: string; xmax: string; open: string[] } & DeliveryRow &
   UserEventRow;
 
 interface Positioned<T> extends Position {
@@ -41,15 +47,18 @@ interface Positioned<T> extends Position {
 
 const byPosition = (a: Position, b: Position) => (a.txid === b.txid ? (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0) : a.txid < b.txid ? -1 : 1);
 
-function notificationRow(r: ReadRow): NotificationRow {
+function deliveryRow(r: ReadRow): DeliveryRow {
   return {
     id: r.id,
     type: r.type,
     title: r.title,
     message: r.message,
     related_lead_id: r.related_lead_id,
+    recipient_id: r.recipient_id,
+    actor_id: r.actor_id,
     created_at: r.created_at,
     updated_at: r.updated_at,
+    hidden_from: r.hidden_from,
   };
 }
 
@@ -111,12 +120,12 @@ export class Mailbox {
 
     const snapshot = rows.find((r) => r.source === 'snapshot')!;
     const xmax = BigInt(snapshot.xmax);
-    const notifications: Array<Positioned<NotificationRow>> = [];
+    const notifications: Array<Positioned<DeliveryRow>> = [];
     const userEvents: Array<Positioned<UserEventRow>> = [];
     for (const row of rows) {
       if (row.source === 'snapshot') continue;
       const at = { txid: BigInt(row.txid), seq: BigInt(row.seq) };
-      if (row.source === 'notification') notifications.push({ ...at, row: notificationRow(row) });
+      if (row.source === 'notification') notifications.push({ ...at, row: deliveryRow(row) });
       else userEvents.push({ ...at, row: userEventRow(row) });
     }
     notifications.sort(byPosition);

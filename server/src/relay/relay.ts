@@ -8,11 +8,10 @@
  *   Housekeeping upkeep on a connection of its own
  */
 import { randomUUID } from 'node:crypto';
-import type { NotificationPayload } from '@bellhop/contract';
 import type { Logger } from '../logger';
 import { waitAtMost } from '../waitAtMost';
 import { DrainLoop } from './drainLoop';
-import { Fanout, type RelayServer } from './fanout';
+import { Fanout, type Delivery, type RelayServer } from './fanout';
 import { Housekeeping } from './housekeeping';
 import { Listener } from './listener';
 import { Mailbox, type DrainResult } from './mailbox';
@@ -110,7 +109,7 @@ export class Relay {
   }
 
   /** Every notification this relay delivers from now on, for in-process subscribers. */
-  notifications(): AsyncGenerator<NotificationPayload> {
+  notifications(): AsyncGenerator<Delivery> {
     return this.fanout.notifications();
   }
 

@@ -17,8 +17,11 @@
 with s as materialized (select pg_current_snapshot() as snap)
 select * from (
   (select 'notification' as source, n.txid::text as txid, n.seq::text as seq,
-          n.id, n.type, n.title, n.message, n.related_lead_id,
+          n.id, n.type, n.title, n.message, n.related_lead_id, n.recipient_id, n.actor_id,
           to_json(n.created_at) as created_at, to_json(n.updated_at) as updated_at,
+          -- A broadcast is not pushed to those it is hidden from (deleted, or a type they switched off).
+          case when n.recipient_id is null then array(
+            select r.user_id::text from app_hidden.notification_receipts r where r.notification_id = n.id and r.is_deleted) end as hidden_from,
           null::uuid as user_id, null::text as kind, null::text[] as notification_ids, null::json as up_to_created_at,
           null::text as xmin, null::text as xmax, null::text[] as open
      from app_public.notifications n
@@ -28,14 +31,16 @@ select * from (
      limit $6)
   union all
   (select 'notification', n.txid::text, n.seq::text,
-          n.id, n.type, n.title, n.message, n.related_lead_id,
+          n.id, n.type, n.title, n.message, n.related_lead_id, n.recipient_id, n.actor_id,
           to_json(n.created_at), to_json(n.updated_at),
+          case when n.recipient_id is null then array(
+            select r.user_id::text from app_hidden.notification_receipts r where r.notification_id = n.id and r.is_deleted) end,
           null, null, null, null, null, null, null
      from app_public.notifications n
      where n.txid = any($5::text[]::xid8[]) and n.txid < $1::text::xid8)
   union all
   (select 'user_event', e.txid::text, e.id::text,
-          null, null, null, null, null, null, null,
+          null, null, null, null, null, null, null, null, null, null,
           e.user_id, e.kind, e.notification_ids::text[], to_json(e.up_to_created_at),
           null, null, null
      from app_private.user_events e
@@ -45,14 +50,14 @@ select * from (
      limit $6)
   union all
   (select 'user_event', e.txid::text, e.id::text,
-          null, null, null, null, null, null, null,
+          null, null, null, null, null, null, null, null, null, null,
           e.user_id, e.kind, e.notification_ids::text[], to_json(e.up_to_created_at),
           null, null, null
      from app_private.user_events e
      where e.txid = any($5::text[]::xid8[]) and e.txid < $3::text::xid8)
 ) rows
 union all
-select 'snapshot', null, null, null, null, null, null, null, null, null, null, null, null, null,
+select 'snapshot', null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
        pg_snapshot_xmin(s.snap)::text, pg_snapshot_xmax(s.snap)::text,
        array(select x::text from pg_snapshot_xip(s.snap) x order by x)
   from s
