@@ -3,7 +3,7 @@
  * PostgreSQL (yours via DATABASE_URL, or embedded), migrations, demo data
  * (first start only), the API + relay on :3001 and the web app on :3000.
  */
-import { DEMO_PASSWORD, DEMO_USERS, obtainDevPostgres, prepareDatabase, withDatabase, type Postgres } from '@bellhop/db';
+import { DEMO_PASSWORD, DEMO_USERS, DEV_DATABASE, assertPortFree, obtainDevPostgres, prepareDatabase, withDatabase, type Postgres } from '@bellhop/db';
 import {
   authenticatorPassword,
   createLogger,
@@ -18,49 +18,56 @@ import { startWebHost, type WebHost } from '@bellhop/web/host';
 
 const say = (line: string) => console.log(`[bellhop] ${line}`);
 
+interface Running {
+  postgres: Postgres | null;
+  api: RunningServer | null;
+  web: WebHost | null;
+}
+
+async function stopAll(running: Running): Promise<void> {
+  await running.web?.close();
+  await running.api?.close();
+  if (running.postgres?.embedded) say('Stopping the embedded PostgreSQL…');
+  await running.postgres?.stop();
+}
+
 async function main(): Promise<void> {
   const start = loadStartConfig();
-  let postgres: Postgres | null = null;
-  let api: RunningServer | null = null;
-  let web: WebHost | null = null;
   const logger = createLogger(start.logLevel);
-  const stop = async () => {
-    // Ctrl-C reaches the embedded PostgreSQL too; its goodbye is not an error.
-    logger.level = 'silent';
-    await web?.close();
-    await api?.close();
-    if (postgres?.embedded) say('Stopping embedded PostgreSQL…');
-    await postgres?.stop();
+  const running: Running = { postgres: null, api: null, web: null };
+  const giveUp = (error: Error) => {
+    console.error(`[bellhop] ${error.message}\n[bellhop] Stopping. Your data is in .data/postgres; run npm start again once the cause is fixed.`);
+    void stopAll(running).finally(() => process.exit(1));
   };
+  let databaseUrl: string;
   try {
-    postgres = await obtainDevPostgres(say, { databaseUrl: start.databaseUrl, port: start.embeddedPort });
-    const databaseUrl = start.databaseUrl ?? withDatabase(postgres.adminUrl, 'bellhop');
-    say(`Using ${postgres.description}.`);
+    // Ports first, so a clash is reported before anything starts.
+    await assertPortFree(start.apiPort, 'PORT', start.host);
+    await assertPortFree(start.webPort, 'WEB_PORT', start.host);
+    running.postgres = await obtainDevPostgres(say, { databaseUrl: start.databaseUrl, port: start.embeddedPort, onGiveUp: giveUp });
+    databaseUrl = start.databaseUrl ?? withDatabase(running.postgres.adminUrl, DEV_DATABASE);
+    say(`Using ${running.postgres.description}.`);
     const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, PORT: String(start.apiPort) });
-    const { seeded } = await prepareDatabase({
-      databaseUrl,
-      authenticatorPassword: authenticatorPassword(),
-      seed: config.seed,
-      current: !config.production,
-      log: say,
-    });
+    const { seeded } = await prepareDatabase({ databaseUrl, authenticatorPassword: authenticatorPassword(), seed: config.seed, current: !config.production, log: say });
     if (!seeded) say('Existing data kept (demo data is only added to an empty database).');
     say('Starting the API and the relay…');
-    api = await startServer(config, { logger });
-    web = await startWebHost({ port: start.webPort, host: config.host, apiUrl: api.url, demoLogin: !config.production });
+    running.api = await startServer(config, { logger });
+    running.web = await startWebHost({ port: start.webPort, host: config.host, apiUrl: running.api.url, demoLogin: !config.production });
   } catch (error) {
-    await stop().catch(() => undefined);
+    await stopAll(running).catch(() => undefined);
     throw error;
   }
+  const { api, web } = running;
   console.log('');
   say(`Web app:   ${web.url}`);
   say(`GraphQL:   ${api.url}/graphql   (GraphiQL: ${api.url}/graphiql)`);
   say(`Socket.io: ${api.url}/socket.io`);
+  say(`Database:  ${databaseUrl}   (npm run psql opens it)`);
   if (!start.production) say(`Demo login: ${DEMO_USERS[0].email} / ${DEMO_PASSWORD}   (also ${DEMO_USERS[1].email})`);
   say('Press Ctrl-C to stop.');
   runUntilSignal(
     async () => {
-      await stop();
+      await stopAll(running);
       say('Stopped. Your data is kept for the next start.');
     },
     { info: () => say('Stopping…') },

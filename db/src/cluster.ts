@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
 import { startEmbeddedPostgres } from './embedded';
+import { SupervisedPostgres } from './supervised';
 import { ROOT_DIR } from './migrate';
 import { redact } from './connection';
 import { withClient } from './database';
@@ -33,22 +34,37 @@ export function freePort(): Promise<number> {
 }
 
 export const DEFAULT_EMBEDDED_PORT = 54329;
+/** Where `npm start` keeps the embedded PostgreSQL: .data/postgres in the checkout. */
+export const DEV_DATA_DIR = path.join(ROOT_DIR, '.data', 'postgres');
+/** The database `npm start` uses on the embedded server. */
+export const DEV_DATABASE = 'bellhop';
+
+/** The embedded server's connection string for the app's database, if `npm start` ever created one here. */
+export function embeddedDevUrl(port: number): string | null {
+  const file = path.join(DEV_DATA_DIR, 'superuser-password');
+  if (!fs.existsSync(file)) return null;
+  const password = fs.readFileSync(file, 'utf8').trim();
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DEV_DATABASE}`;
+}
 
 /**
  * For npm start: the server in databaseUrl, or an embedded one with
- * persistent data under .data/, on its own port.
+ * persistent data under .data/, on its own port, restarted if it dies.
  */
-export async function obtainDevPostgres(log: (line: string) => void, options: { databaseUrl: string | null; port: number }): Promise<Postgres> {
+export async function obtainDevPostgres(
+  log: (line: string) => void,
+  options: { databaseUrl: string | null; port: number; onGiveUp: (error: Error) => void },
+): Promise<Postgres> {
   if (options.databaseUrl) {
     const url = options.databaseUrl;
     await withClient(url, async () => undefined); // fail early, with advice
     return { adminUrl: url, description: `DATABASE_URL (${redact(url)})`, embedded: false, stop: async () => undefined };
   }
-  const { port } = options;
-  const dataDir = path.join(ROOT_DIR, '.data', 'postgres');
-  log(`Starting embedded PostgreSQL on port ${port} (data in .data/postgres)…`);
-  const pg = await startEmbeddedPostgres({ dataDir, port, persistent: true, log });
-  return { adminUrl: pg.adminUrl, description: `embedded PostgreSQL on port ${port}`, embedded: true, stop: pg.stop };
+  const { port, onGiveUp } = options;
+  const dataDir = DEV_DATA_DIR;
+  log(`Starting the embedded PostgreSQL on port ${port} (data in .data/postgres)…`);
+  const pg = await SupervisedPostgres.start({ dataDir, port, log, onGiveUp });
+  return { adminUrl: pg.adminUrl, description: `the embedded PostgreSQL on port ${port}`, embedded: true, stop: () => pg.stop() };
 }
 
 /**
@@ -68,9 +84,8 @@ export async function obtainTestPostgres(
   }
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bellhop-test-pg-'));
-  fs.chmodSync(dataDir, 0o755);
   log(`Starting a throwaway embedded PostgreSQL on port ${port}…`);
-  const pg = await startEmbeddedPostgres({ dataDir, port, persistent: false, durable: options.durable ?? false, log });
+  const pg = await startEmbeddedPostgres({ dataDir, port, durable: options.durable ?? false, log });
   return {
     adminUrl: pg.adminUrl,
     description: `embedded PostgreSQL on port ${port}`,

@@ -122,6 +122,11 @@ function corsOrigins(env: Env, production: boolean): string[] {
   return origins;
 }
 
+/** A development machine is not a server: only this machine may connect unless HOST says otherwise. */
+function host(env: Env, production: boolean): string {
+  return env.HOST || (production ? '0.0.0.0' : '127.0.0.1');
+}
+
 function jwtTtl(env: Env): string {
   const ttl = env.JWT_TTL || '7 days';
   if (!/^\d+\s*(seconds?|minutes?|hours?|days?)$/i.test(ttl)) {
@@ -139,8 +144,7 @@ export function loadConfig(env: Env = process.env): Config {
   return {
     production,
     port: port(env, 'PORT', 3001),
-    // A development machine is not a server: only this machine may connect unless HOST says otherwise.
-    host: env.HOST || (production ? '0.0.0.0' : '127.0.0.1'),
+    host: host(env, production),
     databaseUrl,
     authDatabaseUrl,
     migrate: boolean(env, 'MIGRATE', true),
@@ -172,6 +176,7 @@ export function loadConfig(env: Env = process.env): Config {
 /** `npm start`: the launcher's own settings. DATABASE_URL unset means "use the embedded PostgreSQL". */
 export interface StartConfig {
   production: boolean;
+  host: string;
   databaseUrl: string | null;
   apiPort: number;
   webPort: number;
@@ -182,8 +187,10 @@ export interface StartConfig {
 export function loadStartConfig(env: Env = process.env): StartConfig {
   const embeddedPort = integer(env, 'EMBEDDED_PG_PORT', DEFAULT_EMBEDDED_PORT, 1, 65535);
   if (embeddedPort === 5432) throw new ConfigError('EMBEDDED_PG_PORT=5432 is not allowed: that is the usual port of a system PostgreSQL. Use another free port.');
+  const production = env.NODE_ENV === 'production';
   return {
-    production: env.NODE_ENV === 'production',
+    production,
+    host: host(env, production),
     databaseUrl: env.DATABASE_URL ? connectionString('DATABASE_URL', env.DATABASE_URL) : null,
     apiPort: port(env, 'PORT', 3001),
     webPort: port(env, 'WEB_PORT', 3000),
@@ -205,7 +212,7 @@ export function loadWebHostConfig(env: Env = process.env): WebHostConfig {
   return {
     production,
     port: port(env, 'PORT', 3000),
-    host: env.HOST || (production ? '0.0.0.0' : '127.0.0.1'),
+    host: host(env, production),
     apiUrl: httpUrl(env, 'API_URL', 'http://localhost:3001'),
   };
 }
