@@ -2,7 +2,7 @@
  * The notification center: history newest first, opening a lead, read / unread / delete,
  * how it closes, and that all of it survives a reload and agrees across a user's tabs.
  */
-import { insertLeadWithSql } from './data';
+import { insertLead, lead } from '@bellhop/testing';
 import { screenshot } from './screenshots';
 import { useStack } from './stack';
 import {
@@ -20,13 +20,13 @@ import {
 const stack = useStack();
 const DEMO = 'demo@example.com';
 
-describe('notification center', () => {
+describe('notification center: history and actions', () => {
   it('lists the history newest first; a click opens the lead and marks it read', async () => {
     const ids: number[] = [];
     for (const lastName of ['First', 'Second', 'Third']) {
-      ids.push(await insertLeadWithSql(stack().sql, { firstName: 'Order', lastName }));
+      ids.push(await insertLead(stack.sql, lead('Order', lastName)));
     }
-    const page = await stack().openAs(DEMO);
+    const page = await stack.openAs(DEMO);
     const before = await unreadCount(page);
     await openCenter(page);
 
@@ -51,8 +51,8 @@ describe('notification center', () => {
   });
 
   it('marks read, unread and all as read, and deletes, from the center', async () => {
-    await insertLeadWithSql(stack().sql, { firstName: 'Actions', lastName: 'Lead' });
-    const page = await stack().openAs(DEMO);
+    await insertLead(stack.sql, lead('Actions', 'Lead'));
+    const page = await stack.openAs(DEMO);
     await openCenter(page);
     const item = historyItem(page, 'Actions Lead added to pipeline');
     const count = await unreadCount(page);
@@ -85,8 +85,11 @@ describe('notification center', () => {
     await waitForUnread(page, 1);
   });
 
+});
+
+describe('notification center: closing it, and keeping it in step', () => {
   it('closes on Escape and on an outside click, and works from the keyboard', async () => {
-    const page = await stack().openAs(DEMO);
+    const page = await stack.openAs(DEMO);
     const button = bell(page);
 
     await button.focus();
@@ -113,8 +116,8 @@ describe('notification center', () => {
   });
 
   it('keeps history and count across a reload', async () => {
-    await insertLeadWithSql(stack().sql, { firstName: 'Reload', lastName: 'Survivor' });
-    const page = await stack().openAs(DEMO);
+    await insertLead(stack.sql, lead('Reload', 'Survivor'));
+    const page = await stack.openAs(DEMO);
     await openCenter(page);
     await historyItem(page, 'Reload Survivor added to pipeline').waitFor();
     const count = await unreadCount(page);
@@ -129,12 +132,12 @@ describe('notification center', () => {
   });
 
   it('keeps two tabs of the same user in step for new, read, unread and deleted notifications', async () => {
-    const first = await stack().openAs(DEMO);
-    const second = await stack().newTab(first);
+    const first = await stack.openAs(DEMO);
+    const second = await stack.newTab(first);
     const count = await unreadCount(first);
     expect(await unreadCount(second)).toBe(count);
 
-    await insertLeadWithSql(stack().sql, { firstName: 'Two', lastName: 'Tabs' });
+    await insertLead(stack.sql, lead('Two', 'Tabs'));
     await Promise.all([first, second].map((tab) => toast(tab, 'Two Tabs added to pipeline').waitFor({ timeout: LIVE_TIMEOUT_MS })));
     await Promise.all([first, second].map((tab) => waitForUnread(tab, count + 1)));
 
@@ -155,13 +158,16 @@ describe('notification center', () => {
     await waitForUnread(second, count);
   });
 
-  // Last: it adds more history than one page holds.
+});
+
+// Last: it adds more history than one page holds.
+describe('notification center: older history', () => {
   it('loads older history on demand', async () => {
-    await stack().sql.query(
+    await stack.sql.query(
       `insert into app_public.leads (first_name, last_name, email)
        select 'Bulk', 'Lead ' || i, 'bulk' || i || '@example.com' from generate_series(1, 25) as i`,
     );
-    const page = await stack().openAs(DEMO);
+    const page = await stack.openAs(DEMO);
     const dialog = await openCenter(page);
     expect(await historyItems(page).count()).toBe(20);
     expect(await historyItem(page, 'Ada Lovelace added to pipeline').count()).toBe(0);

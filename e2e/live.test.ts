@@ -5,7 +5,7 @@
  * with what was missed meanwhile.
  */
 import type { Locator, Page } from 'playwright-core';
-import { createLeadWithGraphQL, graphql, insertLeadWithSql, loginToken } from './data';
+import { insertLead, lead } from '@bellhop/testing';
 import { screenshot } from './screenshots';
 import { VIEWPORT, useStack } from './stack';
 import {
@@ -32,13 +32,13 @@ async function expectLeadToast(page: Page, name: string, start: number, who: str
 
 describe('live notifications in the browser', () => {
   it('signs in with the labelled fields and shows the bell on the right of the header, before the user', async () => {
-    const page = await (await stack().newContext()).newPage();
-    await page.goto(stack().url('/dashboard'));
+    const page = await (await stack.newContext()).newPage();
+    await page.goto(stack.url('/dashboard'));
     // Not signed in: the app asks for it, and offers the demo account.
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.getByRole('complementary', { name: 'Demo account' }).getByText('demo@example.com').waitFor();
 
-    const dashboard = await stack().signIn('demo@example.com', page);
+    const dashboard = await stack.signIn('demo@example.com', page);
     expect(new URL(dashboard.url()).pathname).toBe('/dashboard');
     await dashboard.getByRole('heading', { name: 'Welcome, Demo User' }).waitFor();
 
@@ -50,20 +50,23 @@ describe('live notifications in the browser', () => {
     expect(bellBox!.x + bellBox!.width).toBeLessThanOrEqual(userBox!.x);
 
     // The count is the API's, and the badge shows it.
-    const token = await loginToken(stack().api.url, 'demo@example.com');
-    const { getUnreadCount } = await graphql<{ getUnreadCount: number }>(stack().api.url, '{ getUnreadCount }', {}, token);
+    const token = await stack.api.login('demo@example.com');
+    const { getUnreadCount } = await stack.api.data<{ getUnreadCount: number }>('{ getUnreadCount }', {}, token);
     expect(getUnreadCount).toBeGreaterThan(0);
     expect(await unreadCount(dashboard)).toBe(getUnreadCount);
     expect(await dashboard.getByTestId('notification-badge').textContent()).toBe(String(getUnreadCount));
     await screenshot(dashboard, 'dashboard');
   });
 
+});
+
+describe('live notifications from outside the browser', () => {
   it('a lead inserted with psql pops a toast and raises the badge by one', async () => {
-    const page = await stack().openAs('demo@example.com');
+    const page = await stack.openAs('demo@example.com');
     const before = await unreadCount(page);
 
     const start = Date.now();
-    const leadId = await insertLeadWithSql(stack().sql, { firstName: 'Ada', lastName: 'Byron' });
+    const leadId = await insertLead(stack.sql, lead('Ada', 'Byron'));
     const shown = await expectLeadToast(page, 'Ada Byron', start, 'psql insert → demo');
     await screenshot(page, 'toast');
     await waitForUnread(page, before + 1);
@@ -78,23 +81,27 @@ describe('live notifications in the browser', () => {
   });
 
   it('a lead created with a GraphQL POST (curl) pops a toast and raises the badge by one', async () => {
-    const page = await stack().openAs('demo@example.com');
+    const page = await stack.openAs('demo@example.com');
     const before = await unreadCount(page);
-    const token = await loginToken(stack().api.url, 'teammate@example.com');
+    const token = await stack.api.login('teammate@example.com');
 
     const start = Date.now();
-    await createLeadWithGraphQL(stack().api.url, token, { firstName: 'Charles', lastName: 'Babbage' });
+    await stack.api.data(
+      'mutation CreateLead($firstName: String!, $lastName: String!, $email: String!) { createLead(input: { firstName: $firstName, lastName: $lastName, email: $email }) { id } }',
+      { firstName: 'Charles', lastName: 'Babbage', email: 'charles.babbage@example.com' },
+      token,
+    );
     await expectLeadToast(page, 'Charles Babbage', start, 'GraphQL createLead → demo');
     await waitForUnread(page, before + 1);
   });
 
   it('two browsers signed in as different users receive the same notification', async () => {
-    const demo = await stack().openAs('demo@example.com');
-    const teammate = await stack().openAs('teammate@example.com');
+    const demo = await stack.openAs('demo@example.com');
+    const teammate = await stack.openAs('teammate@example.com');
     const counts = [await unreadCount(demo), await unreadCount(teammate)];
 
     const start = Date.now();
-    await insertLeadWithSql(stack().sql, { firstName: 'Grace', lastName: 'Brewster' });
+    await insertLead(stack.sql, lead('Grace', 'Brewster'));
     await Promise.all([
       expectLeadToast(demo, 'Grace Brewster', start, 'psql insert → demo (two users)'),
       expectLeadToast(teammate, 'Grace Brewster', start, 'psql insert → teammate (two users)'),
@@ -120,21 +127,20 @@ describe('live notifications in the browser', () => {
 // Last: these stop the API and sign out.
 describe('connection state', () => {
   it('shows when live updates stop and resume, and catches up on what was missed', async () => {
-    const page = await stack().openAs('demo@example.com');
+    const page = await stack.openAs('demo@example.com');
     expect(await connectionStatus(page).textContent()).toBe('Live');
     expect(await connectionStatus(page).getAttribute('role')).toBe('status');
     const count = await unreadCount(page);
 
     // While the API is away, the browser's retries fail, and say so in the console.
-    stack().allowConsoleErrors(/Failed to load resource|WebSocket connection to .* failed/);
-    const port = stack().api.port;
-    await stack().stopApi();
+    stack.allowConsoleErrors(/Failed to load resource|WebSocket connection to .* failed/);
+    await stack.stopApi();
     await waitForConnection(page, 'reconnecting');
     expect(await connectionStatus(page).textContent()).toBe('Reconnecting…');
     await screenshot(page, 'reconnecting');
 
-    await insertLeadWithSql(stack().sql, { firstName: 'Missed', lastName: 'Meanwhile' });
-    await stack().startApi(port);
+    await insertLead(stack.sql, lead('Missed', 'Meanwhile'));
+    await stack.startApi();
     await waitForConnection(page, 'live', 20_000);
     expect(await connectionStatus(page).textContent()).toBe('Live');
     await waitForUnread(page, count + 1);
@@ -143,14 +149,14 @@ describe('connection state', () => {
   });
 
   it('signing out ends live updates and signs out every tab', async () => {
-    const page = await stack().openAs('demo@example.com');
-    const other = await stack().newTab(page);
+    const page = await stack.openAs('demo@example.com');
+    const other = await stack.newTab(page);
     await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
     for (const tab of [page, other]) {
       await tab.getByRole('heading', { name: 'Sign in' }).waitFor();
       expect(await bell(tab).count()).toBe(0);
     }
-    await page.goto(stack().url('/dashboard'));
+    await page.goto(stack.url('/dashboard'));
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   });
 });

@@ -1,16 +1,17 @@
 /**
- * The whole product for one test file: a fresh database with the demo users, the API +
- * relay, the web server in front of it and a real Chromium. Every page opened through
- * the stack is watched: console errors, uncaught exceptions and dialogs (alert() from
- * injected markup) are collected and fail the test that caused them.
+ * The whole product for one test file: the one test stack of @bellhop/testing (a fresh
+ * database with the demo users, the API + relay), the web server in front of it and a
+ * real Chromium. Every page opened through the stack is watched: console errors,
+ * uncaught exceptions and dialogs (alert() from injected markup) are collected and fail
+ * the test that caused them.
  */
-import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
-import { Client } from 'pg';
-import { DEMO_PASSWORD, seedDemoData, withClient } from '@bellhop/db';
-import { createTestDatabase, type TestDatabase } from '@bellhop/db/testing';
-import { configForDatabase, loadTestRunnerConfig, startServer, type Config, type RunningServer } from '@bellhop/server';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Client } from 'pg';
+import { DEMO_PASSWORD } from '@bellhop/db';
+import { loadTestRunnerConfig } from '@bellhop/server';
+import { startTestStack, useFixture, type TestStack } from '@bellhop/testing';
 import { startWebHost, type WebHost } from '@bellhop/web/host';
-import { graphql } from './data';
+import { Traffic } from './traffic';
 import { bell, waitForConnection, waitForUnread } from './ui';
 
 export const CHROMIUM_ARGS = [
@@ -26,56 +27,42 @@ export const VIEWPORT = { width: 1280, height: 800 };
 
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
-interface GraphqlExchange {
-  operation: string;
-  startedAt: number;
-  /** null while the request is in flight. */
-  outcome: string | null;
-}
-
 export class Stack {
   private readonly problems: string[] = [];
   private readonly allowed: RegExp[] = [];
   private readonly contexts = new Set<BrowserContext>();
   private readonly sessions = new Map<string, StorageState>();
   /** Per page, its GraphQL requests: what a failed wait reports, to tell a stuck request from a UI bug. */
-  private readonly traffic = new WeakMap<Page, GraphqlExchange[]>();
+  private readonly traffic = new Traffic();
 
   private constructor(
-    readonly db: TestDatabase,
-    private readonly config: Config,
-    private apiServer: RunningServer | null,
+    /** The database, the API + relay, and GraphQL over HTTP as curl would send it. */
+    readonly api: TestStack,
     readonly web: WebHost,
     readonly browser: Browser,
-    /** Superuser connection to the test database, for "psql" writes; autocommit. */
-    readonly sql: Client,
   ) {}
 
   static async start(): Promise<Stack> {
-    const db = await createTestDatabase();
-    const cleanup: (() => Promise<unknown>)[] = [() => db.drop()];
+    const api = await startTestStack({ seed: true });
     try {
-      await withClient(db.url, (client) => seedDemoData(client));
-      const config = configForDatabase(db);
-      const api = await startServer(config);
-      cleanup.unshift(() => api.close());
-      const web = await startWebHost({ port: 0, host: '127.0.0.1', apiUrl: api.url, demoLogin: true });
-      cleanup.unshift(() => web.close());
-      const browser = await chromium.launch({ executablePath: loadTestRunnerConfig().chromiumPath, args: CHROMIUM_ARGS });
-      cleanup.unshift(() => browser.close());
-      const sql = new Client({ connectionString: db.url });
-      await sql.connect();
-      return new Stack(db, config, api, web, browser, sql);
+      const web = api.add(
+        await startWebHost({ port: 0, host: '127.0.0.1', apiUrl: api.server.url, demoLogin: true }),
+        (host) => host.close(),
+      );
+      const browser = api.add(
+        await chromium.launch({ executablePath: loadTestRunnerConfig().chromiumPath, args: CHROMIUM_ARGS }),
+        (b) => b.close(),
+      );
+      return new Stack(api, web, browser);
     } catch (error) {
-      for (const step of cleanup) await step().catch(() => undefined);
+      await api.close();
       throw error;
     }
   }
 
-  /** The API + relay, as curl would reach it (not through the web server). */
-  get api(): RunningServer {
-    if (!this.apiServer) throw new Error('The API is stopped.');
-    return this.apiServer;
+  /** Superuser connection to the test database, for "psql" writes; autocommit. */
+  get sql(): Client {
+    return this.api.sql;
   }
 
   url(path = '/'): string {
@@ -84,13 +71,12 @@ export class Stack {
 
   /** Stops the API + relay; the web server stays up, as when the backend restarts. */
   async stopApi(): Promise<void> {
-    await this.apiServer?.close();
-    this.apiServer = null;
+    await this.api.stopServer();
   }
 
   /** Starts it again on the same port, where the web server forwards to. */
-  async startApi(port: number): Promise<void> {
-    this.apiServer = await startServer({ ...this.config, port });
+  async startApi(): Promise<void> {
+    await this.api.restartServer();
   }
 
   async newContext(storageState?: StorageState): Promise<BrowserContext> {
@@ -157,7 +143,7 @@ export class Stack {
     const { origins } = await page.context().storageState();
     const token = origins.flatMap((origin) => origin.localStorage).find((item) => item.name === 'bellhop.token')?.value;
     if (!token) throw new Error('The page has no session token: not signed in?');
-    const { getUnreadCount } = await graphql<{ getUnreadCount: number }>(this.api.url, '{ getUnreadCount }', {}, token);
+    const { getUnreadCount } = await this.api.data<{ getUnreadCount: number }>('{ getUnreadCount }', {}, token);
     await waitForUnread(page, getUnreadCount);
   }
 
@@ -176,11 +162,7 @@ export class Stack {
 
   async close(): Promise<void> {
     await this.endTest();
-    await this.sql.end().catch(() => undefined);
-    await this.browser.close().catch(() => undefined);
-    await this.web.close().catch(() => undefined);
-    await this.apiServer?.close().catch(() => undefined);
-    await this.db.drop();
+    await this.api.close();
   }
 
   /**
@@ -191,44 +173,13 @@ export class Stack {
     try {
       return await step;
     } catch (error) {
-      const now = Date.now();
-      const lines = (this.traffic.get(page) ?? []).slice(-12).map((exchange) => {
-        const outcome = exchange.outcome ?? `pending for ${now - exchange.startedAt} ms`;
-        return `${exchange.operation}: ${outcome}`;
-      });
-      (error as Error).message += `\nGraphQL requests of this page (latest last):\n  ${lines.join('\n  ') || '(none)'}`;
+      (error as Error).message += `\nGraphQL requests of this page (latest last):\n  ${this.traffic.describe(page) || '(none)'}`;
       throw error;
     }
   }
 
-  private recordTraffic(page: Page): void {
-    const exchanges: GraphqlExchange[] = [];
-    this.traffic.set(page, exchanges);
-    const open = new Map<Request, GraphqlExchange>();
-    page.on('request', (request) => {
-      if (!request.url().includes('/graphql')) return;
-      const body = request.postData() ?? '';
-      const operation = /"operationName":"(\w+)"/.exec(body)?.[1] ?? request.method();
-      const exchange: GraphqlExchange = { operation, startedAt: Date.now(), outcome: null };
-      exchanges.push(exchange);
-      open.set(request, exchange);
-    });
-    const settle = (request: Request, outcome: (ms: number) => Promise<string> | string) => {
-      const exchange = open.get(request);
-      if (!exchange) return;
-      open.delete(request);
-      void Promise.resolve(outcome(Date.now() - exchange.startedAt)).then((text) => {
-        exchange.outcome = text;
-      });
-    };
-    page.on('requestfinished', (request) =>
-      settle(request, async (ms) => `HTTP ${(await request.response())?.status() ?? '?'} in ${ms} ms`),
-    );
-    page.on('requestfailed', (request) => settle(request, (ms) => `failed after ${ms} ms: ${request.failure()?.errorText ?? '?'}`));
-  }
-
   private watch(page: Page): void {
-    this.recordTraffic(page);
+    this.traffic.record(page);
     const where = () => page.url().replace(this.web.url, '');
     page.on('console', (message) => {
       if (message.type() !== 'error') return;
@@ -247,20 +198,16 @@ export class Stack {
  * One stack for the calling test file, started in beforeAll and closed in afterAll; after
  * each test its windows are closed and any console error, exception or dialog fails it.
  */
-export function useStack(): () => Stack {
-  let stack: Stack | undefined;
-  beforeAll(async () => {
-    stack = await Stack.start();
-  }, 60_000);
+export function useStack(): Stack {
+  const stack = useFixture('The browser stack', () => Stack.start(), (s) => s.close(), 60_000);
   afterEach(async () => {
-    const problems = (await stack?.endTest()) ?? [];
+    let problems: string[];
+    try {
+      problems = await stack.endTest();
+    } catch {
+      return; // It never started: beforeAll has failed the tests already.
+    }
     if (problems.length > 0) throw new Error(`The browser reported problems:\n  ${problems.join('\n  ')}`);
   });
-  afterAll(async () => {
-    await stack?.close();
-  }, 30_000);
-  return () => {
-    if (!stack) throw new Error('The stack did not start (see beforeAll).');
-    return stack;
-  };
+  return stack;
 }

@@ -8,88 +8,79 @@
  * one under test tells us when anything the earlier one sent would have
  * arrived: no sleeping and hoping.
  */
-import { createTestDatabase, type TestDatabase } from '@bellhop/db/testing';
-import { Client } from 'pg';
-import { CHANNEL, Listener, copyLeads, insertLead, lead, maxSeq, notificationsAfter } from './helpers';
+import { copyLeads, insertLead, lead, maxSeq, notificationsAfter } from '@bellhop/testing/data';
+import { useTestDatabase } from '@bellhop/testing/database';
+import { CHANNEL, Listener } from '@bellhop/testing/doorbell';
 
-let db: TestDatabase;
+const db = useTestDatabase();
 let listener: Listener;
-let writer: Client;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  listener = await Listener.start(db.url);
-  writer = new Client({ connectionString: db.url });
-  await writer.connect();
-});
-afterAll(async () => {
-  await writer.end();
-  await listener.stop();
-  await db.drop();
+  listener = db.resources.add(await Listener.start(db.url), (l) => l.stop());
 });
 
 async function notificationCount(): Promise<number> {
-  const { rows } = await writer.query<{ count: number }>('select count(*)::int as count from app_public.notifications');
+  const { rows } = await db.sql.query<{ count: number }>('select count(*)::int as count from app_public.notifications');
   return rows[0]!.count;
 }
 
 test('no relay is registered, so every committed write must ring', async () => {
-  const { rows } = await writer.query('select * from app_private.relays');
+  const { rows } = await db.sql.query('select * from app_private.relays');
   expect(rows).toEqual([]);
 });
 
 test('a committed single-row INSERT is seen by LISTEN, with the table name as payload', async () => {
   const seen = listener.received.length;
-  await insertLead(writer, lead('John', 'Doe'));
-  const messages = await listener.drain(writer, seen);
+  await insertLead(db.sql, lead('John', 'Doe'));
+  const messages = await listener.drain(db.sql, seen);
   expect(messages.map((m) => [m.channel, m.payload])).toEqual([[CHANNEL, 'notifications']]);
 });
 
 test('a rolled-back transaction leaves no notification row and sends no NOTIFY', async () => {
   const seen = listener.received.length;
   const rowsBefore = await notificationCount();
-  const before = await maxSeq(writer);
+  const before = await maxSeq(db.sql);
 
-  await writer.query('begin');
-  await insertLead(writer, lead('Rolled', 'Back'));
-  expect(await notificationsAfter(writer, before)).toHaveLength(1);
-  await writer.query('rollback');
+  await db.sql.query('begin');
+  await insertLead(db.sql, lead('Rolled', 'Back'));
+  expect(await notificationsAfter(db.sql, before)).toHaveLength(1);
+  await db.sql.query('rollback');
 
   expect(await notificationCount()).toBe(rowsBefore);
-  expect(await listener.drain(writer, seen)).toEqual([]);
+  expect(await listener.drain(db.sql, seen)).toEqual([]);
 });
 
 test('the same write, committed, is seen by LISTEN', async () => {
   const seen = listener.received.length;
-  await writer.query('begin');
-  await insertLead(writer, lead('Rolled', 'Forward'));
-  await writer.query('commit');
-  expect((await listener.drain(writer, seen)).map((m) => m.payload)).toEqual(['notifications']);
+  await db.sql.query('begin');
+  await insertLead(db.sql, lead('Rolled', 'Forward'));
+  await db.sql.query('commit');
+  expect((await listener.drain(db.sql, seen)).map((m) => m.payload)).toEqual(['notifications']);
 });
 
 test('a lead rolled back to a savepoint leaves no notification, while the rest of the transaction commits', async () => {
   const seen = listener.received.length;
-  const before = await maxSeq(writer);
-  await writer.query('begin');
-  await writer.query('savepoint s');
-  await insertLead(writer, lead('Undone', 'Lead'));
-  await writer.query('rollback to savepoint s');
-  await insertLead(writer, lead('Kept', 'Lead'));
-  await writer.query('commit');
-  expect((await listener.drain(writer, seen)).map((m) => m.payload)).toEqual(['notifications']);
-  expect((await notificationsAfter(writer, before)).map((n) => n.message)).toEqual(['Kept Lead added to pipeline']);
+  const before = await maxSeq(db.sql);
+  await db.sql.query('begin');
+  await db.sql.query('savepoint s');
+  await insertLead(db.sql, lead('Undone', 'Lead'));
+  await db.sql.query('rollback to savepoint s');
+  await insertLead(db.sql, lead('Kept', 'Lead'));
+  await db.sql.query('commit');
+  expect((await listener.drain(db.sql, seen)).map((m) => m.payload)).toEqual(['notifications']);
+  expect((await notificationsAfter(db.sql, before)).map((n) => n.message)).toEqual(['Kept Lead added to pipeline']);
 });
 
 test('a committed multi-row INSERT writes one row per lead and rings', async () => {
   const seen = listener.received.length;
-  const before = await maxSeq(writer);
-  await writer.query(
+  const before = await maxSeq(db.sql);
+  await db.sql.query(
     `insert into app_public.leads (first_name, last_name, email) values
        ('Ada', 'Lovelace', 'ada@example.com'), ('Grace', 'Hopper', 'grace@example.com'), ('Alan', 'Turing', 'alan@example.com')`,
   );
   // One doorbell per statement, not per row.
-  expect((await listener.drain(writer, seen)).map((m) => m.payload)).toEqual(['notifications']);
-  expect((await notificationsAfter(writer, before)).map((n) => n.message)).toEqual([
+  expect((await listener.drain(db.sql, seen)).map((m) => m.payload)).toEqual(['notifications']);
+  expect((await notificationsAfter(db.sql, before)).map((n) => n.message)).toEqual([
     'Ada Lovelace added to pipeline',
     'Grace Hopper added to pipeline',
     'Alan Turing added to pipeline',
@@ -98,10 +89,10 @@ test('a committed multi-row INSERT writes one row per lead and rings', async () 
 
 test('a committed COPY writes one row per lead and rings', async () => {
   const seen = listener.received.length;
-  const before = await maxSeq(writer);
-  await copyLeads(writer, [lead('Copy', 'One'), lead('Copy', 'Two')]);
-  expect((await listener.drain(writer, seen)).map((m) => m.payload)).toEqual(['notifications']);
-  expect((await notificationsAfter(writer, before)).map((n) => n.message)).toEqual([
+  const before = await maxSeq(db.sql);
+  await copyLeads(db.sql, [lead('Copy', 'One'), lead('Copy', 'Two')]);
+  expect((await listener.drain(db.sql, seen)).map((m) => m.payload)).toEqual(['notifications']);
+  expect((await notificationsAfter(db.sql, before)).map((n) => n.message)).toEqual([
     'Copy One added to pipeline',
     'Copy Two added to pipeline',
   ]);
@@ -109,38 +100,38 @@ test('a committed COPY writes one row per lead and rings', async () => {
 
 test('a lead with a 100,000-character name commits, and its NOTIFY stays tiny', async () => {
   const seen = listener.received.length;
-  const before = await maxSeq(writer);
-  await insertLead(writer, { first_name: 'é'.repeat(100_000), last_name: 'Doe', email: 'long@example.com' });
-  const messages = await listener.drain(writer, seen);
+  const before = await maxSeq(db.sql);
+  await insertLead(db.sql, { first_name: 'é'.repeat(100_000), last_name: 'Doe', email: 'long@example.com' });
+  const messages = await listener.drain(db.sql, seen);
   expect(messages.map((m) => m.payload)).toEqual(['notifications']);
   expect(Buffer.byteLength(messages[0]!.payload ?? '')).toBeLessThan(8000);
-  const [row] = await notificationsAfter(writer, before);
+  const [row] = await notificationsAfter(db.sql, before);
   expect(row!.message).toBe(`${'é'.repeat(199)}… added to pipeline`);
 });
 
 test('task completion, score change and comment each ring once committed', async () => {
-  const leadId = await insertLead(writer, lead('John', 'Doe'));
-  const { rows: [task] } = await writer.query<{ id: number }>(`insert into app_public.tasks (lead_id, title) values ($1, 'Call') returning id`, [leadId]);
-  await listener.drain(writer, listener.received.length);
+  const leadId = await insertLead(db.sql, lead('John', 'Doe'));
+  const { rows: [task] } = await db.sql.query<{ id: number }>(`insert into app_public.tasks (lead_id, title) values ($1, 'Call') returning id`, [leadId]);
+  await listener.drain(db.sql, listener.received.length);
   for (const write of [
-    () => writer.query('update app_public.tasks set completed_at = now() where id = $1', [task!.id]),
-    () => writer.query('update app_public.leads set score = 50 where id = $1', [leadId]),
-    () => writer.query(`insert into app_public.comments (lead_id, body) values ($1, 'Hi')`, [leadId]),
+    () => db.sql.query('update app_public.tasks set completed_at = now() where id = $1', [task!.id]),
+    () => db.sql.query('update app_public.leads set score = 50 where id = $1', [leadId]),
+    () => db.sql.query(`insert into app_public.comments (lead_id, body) values ($1, 'Hi')`, [leadId]),
   ]) {
     const seen = listener.received.length;
     await write();
-    expect((await listener.drain(writer, seen)).map((m) => m.payload)).toEqual(['notifications']);
+    expect((await listener.drain(db.sql, seen)).map((m) => m.payload)).toEqual(['notifications']);
   }
 });
 
 test('a notification written straight to the table rings; a statement that writes none does not', async () => {
-  const leadId = await insertLead(writer, lead('Jane', 'Roe'));
-  await listener.drain(writer, listener.received.length);
+  const leadId = await insertLead(db.sql, lead('Jane', 'Roe'));
+  await listener.drain(db.sql, listener.received.length);
   let seen = listener.received.length;
-  await writer.query(`insert into app_public.notifications (type, title, message, related_lead_id) values ('lead_created', 'Hand-written', 'From psql', $1)`, [leadId]);
-  expect((await listener.drain(writer, seen)).map((m) => m.payload)).toEqual(['notifications']);
+  await db.sql.query(`insert into app_public.notifications (type, title, message, related_lead_id) values ('lead_created', 'Hand-written', 'From psql', $1)`, [leadId]);
+  expect((await listener.drain(db.sql, seen)).map((m) => m.payload)).toEqual(['notifications']);
 
   seen = listener.received.length;
-  await writer.query('update app_public.leads set score = score where id = $1', [leadId]);
-  expect(await listener.drain(writer, seen)).toEqual([]);
+  await db.sql.query('update app_public.leads set score = score where id = $1', [leadId]);
+  expect(await listener.drain(db.sql, seen)).toEqual([]);
 });

@@ -8,15 +8,9 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { createTestDatabase, type TestDatabase } from '../src/testing';
+import { useTestDatabase } from '@bellhop/testing/database';
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db.drop();
-});
+const db = useTestDatabase();
 
 test('PostgreSQL can log megabytes while the tests run, and keeps answering', async () => {
   const client = new Client({ connectionString: db.url });

@@ -3,43 +3,25 @@
  * Users and notifications are committed once; each test then works inside a
  * transaction that is rolled back.
  */
-import { withClient } from '@bellhop/db';
-import { createTestDatabase, createUser, withRootDb, type TestDatabase } from '@bellhop/db/testing';
+import { insertLead, lead } from '@bellhop/testing/data';
+import { actAs, actAsOwner, createUser, useTestDatabase, withRootDb } from '@bellhop/testing/database';
+import { readState, unreadCount } from '@bellhop/testing/readState';
 import type { Client } from 'pg';
-import { actAs, actAsOwner, insertLead, lead } from './helpers';
 
 const SIGN_IN = 'You must sign in first: send "Authorization: Bearer <jwtToken>" from login or register.';
 
-let db: TestDatabase;
+const db = useTestDatabase();
 let alice: string;
 let bob: string;
 let notificationIds: string[];
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await withClient(db.url, async (client) => {
-    alice = await createUser(client, 'alice@example.com', 'Alice');
-    bob = await createUser(client, 'bob@example.com', 'Bob');
-    for (const name of ['One', 'Two', 'Three']) await insertLead(client, lead(name));
-    const { rows } = await client.query<{ id: string }>('select id from app_public.notifications order by seq');
-    notificationIds = rows.map((row) => row.id);
-  });
+  alice = await createUser(db.sql, 'alice@example.com', 'Alice');
+  bob = await createUser(db.sql, 'bob@example.com', 'Bob');
+  for (const name of ['One', 'Two', 'Three']) await insertLead(db.sql, lead(name));
+  const { rows } = await db.sql.query<{ id: string }>('select id from app_public.notifications order by seq');
+  notificationIds = rows.map((row) => row.id);
 });
-afterAll(async () => {
-  await db.drop();
-});
-
-async function unreadCount(client: Client): Promise<number> {
-  const { rows } = await client.query<{ count: number }>('select app_public.get_unread_count() as count');
-  return rows[0]!.count;
-}
-
-async function readState(client: Client): Promise<Record<string, boolean>> {
-  const { rows } = await client.query<{ id: string; is_read: boolean }>(
-    'select n.id, app_public.notifications_is_read(n) as is_read from app_public.get_notifications() n',
-  );
-  return Object.fromEntries(rows.map((row) => [row.id, row.is_read]));
-}
 
 /** The error a statement raises, run inside a savepoint so the transaction goes on. */
 async function errorOf(client: Client, text: string, values: unknown[] = []): Promise<string> {

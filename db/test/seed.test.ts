@@ -2,16 +2,10 @@
  * Demo data: created once on an empty database, never duplicated.
  */
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData, withClient } from '@bellhop/db';
-import { createTestDatabase, type TestDatabase } from '@bellhop/db/testing';
+import { createTestDatabase, useTestDatabase } from '@bellhop/testing/database';
 import type { Client } from 'pg';
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db.drop();
-});
+const db = useTestDatabase();
 
 async function counts(client: Client): Promise<Record<string, number>> {
   const { rows } = await client.query<Record<string, number>>(

@@ -5,27 +5,17 @@
  * for the refresh to reach them, so these tests commit into their own
  * database instead of rolling back.
  */
-import { createTestDatabase, createUser, type TestDatabase } from '@bellhop/db/testing';
-import { Client } from 'pg';
-import { actAs } from './helpers';
+import { actAs, createUser, useTestDatabase } from '@bellhop/testing/database';
 
-let db: TestDatabase;
-let client: Client;
+const db = useTestDatabase();
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  client = new Client({ connectionString: db.url });
-  await client.connect();
   // count_notifications_after answers signed-in callers only.
-  await client.query(`select set_config('jwt.claims.user_id', gen_random_uuid()::text, false)`);
-});
-afterAll(async () => {
-  await client.end();
-  await db.drop();
+  await db.sql.query(`select set_config('jwt.claims.user_id', gen_random_uuid()::text, false)`);
 });
 
 async function addNotifications(count: number, txid?: string): Promise<void> {
-  await client.query(
+  await db.sql.query(
     `insert into app_public.notifications (type, title, message${txid ? ', txid' : ''})
      select 'lead_created', 'T', 'M'${txid ? ', $2::xid8' : ''} from generate_series(1, $1::int)`,
     txid ? [count, txid] : [count],
@@ -34,12 +24,12 @@ async function addNotifications(count: number, txid?: string): Promise<void> {
 
 async function refresh(): Promise<void> {
   // A call stops at whole transactions and may stop just short of one: three reach everything here.
-  for (let i = 0; i < 3; i += 1) await client.query('select app_private.refresh_notification_counts()');
+  for (let i = 0; i < 3; i += 1) await db.sql.query('select app_private.refresh_notification_counts()');
 }
 
 /** Mismatches between the chunked count and a plain count, for watermarks at chunk edges and the ends. */
 async function mismatches(): Promise<string[]> {
-  const { rows } = await client.query<{ w: string; fast: string; slow: string }>(`
+  const { rows } = await db.sql.query<{ w: string; fast: string; slow: string }>(`
     with m as (select coalesce(max(seq), 0) as top from app_public.notifications)
     select w, app_hidden.count_notifications_after(w) as fast,
            (select count(*) from app_public.notifications where seq > w) as slow
@@ -51,33 +41,33 @@ test('counted, not yet counted, deleted, moved and restored rows all add up', as
   await addNotifications(10_000);
   expect(await mismatches()).toEqual([]);
   await refresh();
-  const { rows } = await client.query<{ sum: string }>('select sum(n) as sum from app_private.notification_counts');
+  const { rows } = await db.sql.query<{ sum: string }>('select sum(n) as sum from app_private.notification_counts');
   expect(Number(rows[0]!.sum)).toBe(10_000);
   expect(await mismatches()).toEqual([]);
 
   await addNotifications(3_000); // not counted yet
   expect(await mismatches()).toEqual([]);
-  await client.query('delete from app_public.notifications where seq % 7 = 0');
+  await db.sql.query('delete from app_public.notifications where seq % 7 = 0');
   expect(await mismatches()).toEqual([]);
   await refresh();
   expect(await mismatches()).toEqual([]);
 
   await addNotifications(500, '5'); // an old txid, as a restore writes it
   expect(await mismatches()).toEqual([]);
-  await client.query(`update app_public.notifications set txid = '7' where seq % 11 = 0 and seq > 10000`);
-  await client.query(`update app_public.notifications set txid = '999999999' where seq % 13 = 0`);
-  await client.query(`update app_public.notifications set title = 'Changed' where seq % 3 = 0`);
+  await db.sql.query(`update app_public.notifications set txid = '7' where seq % 11 = 0 and seq > 10000`);
+  await db.sql.query(`update app_public.notifications set txid = '999999999' where seq % 13 = 0`);
+  await db.sql.query(`update app_public.notifications set title = 'Changed' where seq % 3 = 0`);
   expect(await mismatches()).toEqual([]);
   await refresh();
   expect(await mismatches()).toEqual([]);
 
-  await client.query('begin');
-  await client.query('delete from app_public.notifications where seq < 2000');
+  await db.sql.query('begin');
+  await db.sql.query('delete from app_public.notifications where seq < 2000');
   expect(await mismatches()).toEqual([]);
-  await client.query('rollback');
+  await db.sql.query('rollback');
   expect(await mismatches()).toEqual([]);
 
-  await client.query('truncate app_public.notifications cascade');
+  await db.sql.query('truncate app_public.notifications cascade');
   expect(await mismatches()).toEqual([]);
   await addNotifications(5_000);
   await refresh();
@@ -87,18 +77,18 @@ test('counted, not yet counted, deleted, moved and restored rows all add up', as
 test('getUnreadCount agrees with the unread list for every read state once counts are in', async () => {
   await addNotifications(9_000);
   const users: Record<string, string> = {};
-  for (const name of ['none', 'half', 'all', 'receipts']) users[name] = await createUser(client, `${name}-counts@example.com`);
-  await client.query(
+  for (const name of ['none', 'half', 'all', 'receipts']) users[name] = await createUser(db.sql, `${name}-counts@example.com`);
+  await db.sql.query(
     `update app_hidden.notification_watermarks set read_up_to = 0, marked_at = '-infinity', read_in_flight = '{}' where user_id = $1`,
     [users.none],
   );
-  await client.query(
+  await db.sql.query(
     `update app_hidden.notification_watermarks set read_up_to = (select max(seq) / 2 from app_public.notifications), marked_at = now() - interval '1 hour'
      where user_id = any($1)`,
     [[users.half, users.receipts]],
   );
   // Read above the watermark, unread below it, deleted, and receipts older than the watermark (ignored).
-  await client.query(
+  await db.sql.query(
     `insert into app_hidden.notification_receipts (user_id, notification_id, is_read, is_deleted, read_set_at)
      select $1, n.id,
             case when n.seq % 5 = 4 then null else n.seq > w.read_up_to end,
@@ -111,26 +101,19 @@ test('getUnreadCount agrees with the unread list for every read state once count
   await refresh();
   await addNotifications(700); // some not yet counted
   for (const [name, id] of Object.entries(users)) {
-    await client.query('begin');
-    await actAs(client, id);
-    const { rows } = await client.query<{ count: number; listed: string }>(
+    await db.sql.query('begin');
+    await actAs(db.sql, id);
+    const { rows } = await db.sql.query<{ count: number; listed: string }>(
       'select app_public.get_unread_count() as count, (select count(*) from app_public.get_notifications(true)) as listed',
     );
-    await client.query('rollback');
+    await db.sql.query('rollback');
     expect({ name, count: rows[0]!.count }).toEqual({ name, count: Number(rows[0]!.listed) });
   }
 });
 
 test('refreshing while writers commit and delete never makes a reader miscount', async () => {
-  const writers = await Promise.all(
-    Array.from({ length: 4 }, async () => {
-      const writer = new Client({ connectionString: db.url });
-      await writer.connect();
-      return writer;
-    }),
-  );
-  const refresher = new Client({ connectionString: db.url });
-  await refresher.connect();
+  const writers = await Promise.all(Array.from({ length: 4 }, () => db.pg()));
+  const refresher = await db.pg();
   let writing = true;
   const failures: string[] = [];
   try {
@@ -149,9 +132,9 @@ test('refreshing while writers commit and delete never makes a reader miscount',
     })();
     const checking = (async () => {
       while (writing) {
-        await client.query('begin isolation level repeatable read');
+        await db.sql.query('begin isolation level repeatable read');
         failures.push(...(await mismatches()));
-        await client.query('commit');
+        await db.sql.query('commit');
       }
     })();
     await Promise.all(write);
@@ -160,8 +143,6 @@ test('refreshing while writers commit and delete never makes a reader miscount',
     failures.push(...(await mismatches()));
   } finally {
     writing = false;
-    await refresher.end();
-    await Promise.all(writers.map((writer) => writer.end()));
   }
   expect(failures).toEqual([]);
 });
@@ -170,24 +151,24 @@ test('after a restore into a younger cluster, rebase_restored_txids() puts resto
   await addNotifications(5_000);
   await refresh();
   // What pg_restore writes into a younger cluster: txids this one has not reached.
-  const { rows: [next] } = await client.query<{ xid: string }>(`select (pg_snapshot_xmax(pg_current_snapshot())::text::bigint + 1000000)::text as xid`);
+  const { rows: [next] } = await db.sql.query<{ xid: string }>(`select (pg_snapshot_xmax(pg_current_snapshot())::text::bigint + 1000000)::text as xid`);
   await addNotifications(4_200, next!.xid);
   // The restored counting horizon is the old cluster's, ahead of this one too; then the app writes on.
-  await client.query(`update app_private.notification_counts_state set horizon = $1::xid8`, [next!.xid]);
+  await db.sql.query(`update app_private.notification_counts_state set horizon = $1::xid8`, [next!.xid]);
   await addNotifications(300);
 
-  await client.query('call app_private.rebase_restored_txids()');
-  const { rows: ahead } = await client.query(`select 1 from app_public.notifications where txid >= pg_snapshot_xmax(pg_current_snapshot())`);
+  await db.sql.query('call app_private.rebase_restored_txids()');
+  const { rows: ahead } = await db.sql.query(`select 1 from app_public.notifications where txid >= pg_snapshot_xmax(pg_current_snapshot())`);
   expect(ahead).toEqual([]);
   expect(await mismatches()).toEqual([]);
   for (let i = 0; i < 3; i += 1) await refresh();
-  const { rows: [counted] } = await client.query<{ sum: string; total: string }>(
+  const { rows: [counted] } = await db.sql.query<{ sum: string; total: string }>(
     'select (select sum(n) from app_private.notification_counts) as sum, (select count(*) from app_public.notifications) as total',
   );
   expect(counted!.sum).toBe(counted!.total);
   expect(await mismatches()).toEqual([]);
 
   // On a database that was not restored that way it changes nothing.
-  await client.query('call app_private.rebase_restored_txids()');
+  await db.sql.query('call app_private.rebase_restored_txids()');
   expect(await mismatches()).toEqual([]);
 });

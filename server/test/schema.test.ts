@@ -1,17 +1,11 @@
 import fs from 'node:fs';
 import { Pool } from 'pg';
 import { postgraphile } from 'postgraphile';
-import { createTestDatabase, type TestDatabase } from '@bellhop/db/testing';
+import { useTestDatabase } from '@bellhop/testing';
 import { loadConfig } from '../src/config';
 import { SCHEMAS, SCHEMA_EXPORT_PATH, postgraphileOptions, printContractSchema } from '../src/graphql/options';
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db.drop();
-});
+const db = useTestDatabase();
 
 test('server/schema.graphql (the web codegen input) matches the database', async () => {
   const config = loadConfig({ DATABASE_URL: db.url, AUTH_DATABASE_URL: db.authUrl });

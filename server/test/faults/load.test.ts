@@ -12,33 +12,15 @@
  * Bellhop's writers ring only while some relay is asleep, so the growth
  * follows relay wake-ups, not the write rate; the numbers are printed.
  */
-import { createTestDatabase, type TestDatabase } from '@bellhop/db/testing';
 import { type Client, type Notification } from 'pg';
-import { signToken } from '../../src/jwt';
 import { SERVER_EVENTS } from '@bellhop/contract';
-import { Resources, createUsers, waitUntil, type Inbox } from '../relay/helpers';
-import { serverProcess } from './processes';
-import { Writers } from './writers';
+import { Writers, sleep, useStack, waitUntil, type Inbox } from '@bellhop/testing';
 
 const SECONDS = Number(process.env.FAULT_LOAD_SECONDS || 20);
 const WRITERS = Number(process.env.FAULT_LOAD_WRITERS || 50);
 jest.setTimeout((SECONDS + 120) * 1000);
 
-const JWT_SECRET = 'fault-suite-secret-that-is-long-enough-to-use';
-const resources = new Resources();
-let db: TestDatabase;
-let sql: Client;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  sql = await resources.pg(db.url);
-});
-afterAll(async () => {
-  await resources.closeAll();
-  await db?.drop();
-});
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const stack = useStack({ server: false, users: 1 });
 
 /** Per-id delivery counts for one socket (Inbox.count is linear; this run has tens of thousands). */
 function tally(inbox: Inbox): Map<string, number> {
@@ -49,9 +31,15 @@ function tally(inbox: Inbox): Map<string, number> {
 
 const PROBES = 20_000;
 
+interface Listening {
+  client: Client;
+  received: () => number;
+  probes: () => number;
+}
+
 /** A session that LISTENs on the doorbell channel and counts what reaches it: rings, and this test's probes. */
-async function listener(url: string): Promise<{ client: Client; received: () => number; probes: () => number }> {
-  const client = await resources.pg(url);
+async function listener(): Promise<Listening> {
+  const client = await stack.pg();
   let received = 0;
   let probes = 0;
   client.on('notification', (message: Notification) => {
@@ -62,6 +50,8 @@ async function listener(url: string): Promise<{ client: Client; received: () => 
   await client.query('listen bellhop_notifications');
   return { client, received: () => received, probes: () => probes };
 }
+
+type Sampler = ReturnType<typeof sampleQueue>;
 
 /** Samples pg_notification_queue_usage() until stopped; keeps the maximum per phase. */
 function sampleQueue(client: Client) {
@@ -85,20 +75,18 @@ function sampleQueue(client: Client) {
   };
 }
 
-test(`${WRITERS} writers for ${SECONDS} s, two sockets on two relays: delivered = committed, no duplicates; the NOTIFY queue stays near zero, even with a stalled listener`, async () => {
-  const env = { DATABASE_URL: db.url, AUTH_DATABASE_URL: db.authUrl, JWT_SECRET };
-  const relays = await Promise.all([serverProcess('server/src/relay-main.ts', env), serverProcess('server/src/relay-main.ts', env)]);
-  for (const relay of relays) resources.add(relay, (r) => r.stop());
-  const [userId] = (await createUsers(sql, 1)) as [string];
-  const token = signToken(userId, JWT_SECRET);
-  const sockets = await Promise.all(relays.map((relay) => resources.socket(relay.url, token)));
-  const counts = sockets.map(tally);
+const usage = async () => (await stack.sql.query<{ usage: number }>('select pg_notification_queue_usage() as usage')).rows[0]!.usage;
 
-  const observer = await listener(db.url);
-  const stalled = await listener(db.url);
-  const sampler = sampleQueue(await resources.pg(db.url));
+interface Run {
+  writers: Writers;
+  elapsed: number;
+  ringsDuringStall: number;
+  commitsDuringStall: number;
+}
 
-  const writers = new Writers(db.url, WRITERS);
+/** Writers at full speed for SECONDS; for the second half, `stalled` sits in an open transaction. */
+async function write(observer: Listening, stalled: Listening, sampler: Sampler): Promise<Run> {
+  const writers = new Writers(stack.db.url, WRITERS);
   let started = Date.now();
   let ringsBeforeStall = 0;
   let commitsBeforeStall = 0;
@@ -118,20 +106,25 @@ test(`${WRITERS} writers for ${SECONDS} s, two sockets on two relays: delivered 
   } finally {
     await writers.stop();
   }
-  const elapsed = (Date.now() - started) / 1000;
-  const ringsDuringStall = observer.received() - ringsBeforeStall;
-  const commitsDuringStall = writers.transactions - commitsBeforeStall;
-  const stalledBefore = stalled.received();
+  return {
+    writers,
+    elapsed: (Date.now() - started) / 1000,
+    ringsDuringStall: observer.received() - ringsBeforeStall,
+    commitsDuringStall: writers.transactions - commitsBeforeStall,
+  };
+}
 
-  // What a stalled listener costs per NOTIFY: queue PROBES more and read the usage.
-  const usage = async () => (await sql.query<{ usage: number }>('select pg_notification_queue_usage() as usage')).rows[0]!.usage;
+/** What a stalled listener costs per NOTIFY: queue PROBES more and read the usage before and after. */
+async function probe(observer: Listening, sampler: Sampler): Promise<[number, number]> {
   sampler.setPhase('probes');
-  const usageBeforeProbes = await usage();
-  await sql.query(`select pg_notify('bellhop_notifications', 'probe-' || i) from generate_series(1, $1::int) i`, [PROBES]);
+  const before = await usage();
+  await stack.sql.query(`select pg_notify('bellhop_notifications', 'probe-' || i) from generate_series(1, $1::int) i`, [PROBES]);
   await waitUntil(() => observer.probes() === PROBES, () => 'the observer to receive the probes');
-  const usageWithProbes = await usage();
+  return [before, await usage()];
+}
 
-  // Released: the backlog reaches the session, and the queue empties again.
+/** Released: the backlog reaches the session, and the queue empties again. */
+async function release(observer: Listening, stalled: Listening, sampler: Sampler): Promise<void> {
   await stalled.client.query('commit');
   sampler.setPhase('released');
   await waitUntil(
@@ -140,6 +133,21 @@ test(`${WRITERS} writers for ${SECONDS} s, two sockets on two relays: delivered 
   );
   await waitUntil(async () => (await usage()) === 0, () => 'the NOTIFY queue to drain after the release');
   await sampler.stop();
+}
+
+test(`${WRITERS} writers for ${SECONDS} s, two sockets on two relays: delivered = committed, no duplicates; the NOTIFY queue stays near zero, even with a stalled listener`, async () => {
+  const relays = await Promise.all([stack.process('relay'), stack.process('relay')]);
+  const sockets = await Promise.all(relays.map((relay) => stack.socket(stack.accounts[0]!.token, {}, relay.url)));
+  const counts = sockets.map(tally);
+
+  const observer = await listener();
+  const stalled = await listener();
+  const sampler = sampleQueue(await stack.pg());
+
+  const { writers, elapsed, ringsDuringStall, commitsDuringStall } = await write(observer, stalled, sampler);
+  const stalledBefore = stalled.received();
+  const [usageBeforeProbes, usageWithProbes] = await probe(observer, sampler);
+  await release(observer, stalled, sampler);
 
   const committed = writers.committed;
   await waitUntil(
@@ -147,7 +155,7 @@ test(`${WRITERS} writers for ${SECONDS} s, two sockets on two relays: delivered 
     () => `both sockets to receive all ${committed.length} (have ${counts.map((c) => c.size).join(', ')})`,
     60_000,
   );
-  const { rows } = await sql.query<{ n: number }>(`select count(*)::int as n from app_public.notifications where message like 'Writer %'`);
+  const { rows } = await stack.sql.query<{ n: number }>(`select count(*)::int as n from app_public.notifications where message like 'Writer %'`);
 
   console.log(
     [

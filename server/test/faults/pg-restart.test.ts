@@ -9,10 +9,19 @@
 import { DEV_AUTHENTICATOR_PASSWORD, prepareDatabase, withDatabase } from '@bellhop/db';
 import { Client } from 'pg';
 import { authenticatorUrlFor } from '../../src/config';
-import { signToken } from '../../src/jwt';
-import { Resources, createUsers, insertLeads, waitForAll, waitUntil, type Inbox } from '../relay/helpers';
-import { ScratchCluster, type ServerProcess, serverProcess } from './processes';
-import { Writers } from './writers';
+import {
+  Resources,
+  ScratchCluster,
+  Writers,
+  createUsers,
+  insertLeads,
+  serverProcess,
+  tokenFor,
+  waitForAll,
+  waitUntil,
+  type Inbox,
+  type ServerProcess,
+} from '@bellhop/testing';
 
 jest.setTimeout(180_000);
 
@@ -65,7 +74,7 @@ beforeAll(async () => {
   databaseUrl = withDatabase(cluster.adminUrl, 'bellhop');
   await prepareDatabase({ databaseUrl, authenticatorPassword: DEV_AUTHENTICATOR_PASSWORD, seed: false, current: true });
   server = resources.add(
-    await serverProcess('server/src/main.ts', {
+    await serverProcess('server', {
       DATABASE_URL: databaseUrl,
       AUTH_DATABASE_URL: authenticatorUrlFor(databaseUrl, DEV_AUTHENTICATOR_PASSWORD),
       JWT_SECRET,
@@ -74,7 +83,7 @@ beforeAll(async () => {
   );
   const setup = await connectWhenUp(databaseUrl);
   const [userId] = (await createUsers(setup, 1)) as [string];
-  token = signToken(userId, JWT_SECRET);
+  token = tokenFor(userId, JWT_SECRET);
   await setup.end();
 });
 

@@ -7,44 +7,23 @@
  * because what was committed while it was away is in the database, not in
  * any relay's memory. A relay starts delivering from "now".
  */
-import { createTestDatabase, type TestDatabase } from '@bellhop/db/testing';
-import { Client } from 'pg';
-import { signToken } from '../../src/jwt';
-import { Resources, createUsers, getNotifications, waitForAll, waitUntil } from '../relay/helpers';
-import { serverProcess, type ServerProcess } from './processes';
-import { Writers } from './writers';
+import { Writers, getNotifications, useStack, waitForAll, waitUntil, type ServerProcess } from '@bellhop/testing';
 
 jest.setTimeout(180_000);
 
-const JWT_SECRET = 'fault-suite-secret-that-is-long-enough-to-use';
-const resources = new Resources();
-let db: TestDatabase;
+const stack = useStack({ server: false, users: 1 });
 let killed: ServerProcess;
 let survivor: ServerProcess;
-let token: string;
+const token = () => stack.accounts[0]!.token;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  const env = { DATABASE_URL: db.url, AUTH_DATABASE_URL: db.authUrl, JWT_SECRET };
   // The API + relay process (npm start's server), and a relay-only one (npm run relay).
-  [killed, survivor] = await Promise.all([serverProcess('server/src/main.ts', env), serverProcess('server/src/relay-main.ts', env)]);
-  resources.add(killed, (s) => s.stop());
-  resources.add(survivor, (s) => s.stop());
-  const sql = new Client({ connectionString: db.url });
-  await sql.connect();
-  const [userId] = (await createUsers(sql, 1)) as [string];
-  await sql.end();
-  token = signToken(userId, JWT_SECRET);
-});
-
-afterAll(async () => {
-  await resources.closeAll();
-  await db?.drop();
+  [killed, survivor] = await Promise.all([stack.process('server'), stack.process('relay')]);
 });
 
 test('one of two relays SIGKILLed mid-stream: the other\'s sockets miss nothing; its own reconnect and catch up by refetching', async () => {
-  const onSurvivor = await resources.socket(survivor.url, token);
-  const onKilled = await resources.socket(killed.url, token, { reconnection: true, reconnectionDelay: 100, reconnectionDelayMax: 500 });
+  const onSurvivor = await stack.socket(token(), {}, survivor.url);
+  const onKilled = await stack.socket(token(), { reconnection: true, reconnectionDelay: 100, reconnectionDelayMax: 500 }, killed.url);
 
   // The client side of the contract: refetch on every reconnect.
   const refetched = new Set<string>();
@@ -52,13 +31,13 @@ test('one of two relays SIGKILLed mid-stream: the other\'s sockets miss nothing;
   let refetches = 0;
   onKilled.socket.on('connect', () => {
     reconnects += 1;
-    void getNotifications(killed.url, token).then((list) => {
+    void getNotifications(killed.url, token()).then((list) => {
       for (const n of list) refetched.add(n.id);
       refetches += 1;
     });
   });
 
-  const writers = new Writers(db.url, 4, 5);
+  const writers = new Writers(stack.db.url, 4, 5);
   await writers.start();
   const grow = async (by: number, why: string) => {
     const target = writers.committed.length + by;

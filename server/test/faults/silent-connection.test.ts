@@ -5,52 +5,45 @@
  * RELAY_QUERY_TIMEOUT_MS, reconnects, and delivers what was committed
  * meanwhile, once.
  */
-import { createTestDatabase, type TestDatabase } from '@bellhop/db/testing';
-import type { Client } from 'pg';
-import { startServer, type RunningServer } from '../../src/server';
-import { Resources, createUsers, insertLeads, metrics, testConfig, tokenFor, waitForAll, waitUntil, type Inbox } from '../relay/helpers';
-import { FreezingProxy } from './freezingProxy';
+import { configForDatabase, startServer, type RunningServer } from '@bellhop/server';
+import { FreezingProxy, insertLeads, metrics, useStack, waitForAll, waitForBarrier, waitUntil, type Inbox } from '@bellhop/testing';
 
 jest.setTimeout(60_000);
 
-const resources = new Resources();
-let db: TestDatabase;
+const stack = useStack({ server: false, users: 1 });
 let proxy: FreezingProxy;
 let server: RunningServer;
-let sql: Client;
 let inbox: Inbox;
 
+/** A proxy in front of the test database, and the database's URLs through it. */
+async function proxied(): Promise<{ proxy: FreezingProxy; database: { url: string; authUrl: string } }> {
+  const target = new URL(stack.db.url);
+  const started = await FreezingProxy.start({ host: target.hostname, port: Number(target.port) });
+  return { proxy: started, database: { url: started.url(stack.db.url), authUrl: started.url(stack.db.authUrl) } };
+}
+
 beforeAll(async () => {
-  db = await createTestDatabase();
-  const target = new URL(db.url);
-  proxy = await FreezingProxy.start({ host: target.hostname, port: Number(target.port) });
-  const throughProxy = { ...db, url: proxy.url(db.url), authUrl: proxy.url(db.authUrl) };
-  server = await resources.server(throughProxy, { api: false, env: { RELAY_QUERY_TIMEOUT_MS: '1000' } });
-  sql = await resources.pg(db.url);
-  const [alice] = (await createUsers(sql, 1)) as [string];
-  inbox = await resources.socket(server.url, tokenFor(alice, testConfig(db)));
-});
-afterAll(async () => {
-  // First: the server's stop would otherwise wait on its frozen connections.
-  await proxy.close();
-  await resources.closeAll();
-  await db.drop();
+  const { proxy: started, database } = await proxied();
+  proxy = started;
+  server = await stack.addServer({ api: false, env: { RELAY_QUERY_TIMEOUT_MS: '1000' }, database });
+  // Closed before the server: its stop would otherwise wait on its frozen connections.
+  stack.add(proxy, (p) => p.close());
+  inbox = await stack.socket(stack.accounts[0]!.token, {}, server.url);
 });
 
 test('after its connections freeze, leads committed meanwhile all arrive, once each, within seconds', async () => {
-  const warmup = await insertLeads(sql, 1, 'Before');
+  const warmup = await insertLeads(stack.sql, 1, 'Before');
   await waitForAll([inbox], warmup);
   const before = await metrics(server.url);
 
   proxy.freeze();
   expect(proxy.frozenCount).toBeGreaterThanOrEqual(1);
   const ids: string[] = [];
-  for (let i = 0; i < 5; i += 1) ids.push(...(await insertLeads(sql, 1, `Frozen${i}`)));
+  for (let i = 0; i < 5; i += 1) ids.push(...(await insertLeads(stack.sql, 1, `Frozen${i}`)));
 
   // Timeout 1 s + sweep 1 s + reconnect backoff: well inside this.
   await waitForAll([inbox], ids, 15_000);
-  const barrier = await insertLeads(sql, 1, 'Barrier');
-  await waitForAll([inbox], barrier);
+  const barrier = await waitForBarrier(stack.sql, [inbox]);
   expect(inbox.duplicates()).toEqual([]);
   expect(inbox.ids()).toEqual([...warmup, ...ids, ...barrier]);
 
@@ -61,10 +54,9 @@ test('after its connections freeze, leads committed meanwhile all arrive, once e
 });
 
 test('a server whose database connections froze still stops within seconds', async () => {
-  const target = new URL(db.url);
-  const own = await FreezingProxy.start({ host: target.hostname, port: Number(target.port) });
+  const { proxy: own, database } = await proxied();
   try {
-    const other = await startServer(testConfig({ ...db, url: own.url(db.url), authUrl: own.url(db.authUrl) }, { API: 'false' }));
+    const other = await startServer(configForDatabase(database, { API: 'false' }));
     await waitUntil(async () => (await metrics(other.url)).bellhop_relay_listening === 1, () => 'the second relay to LISTEN');
     own.freeze();
     const started = Date.now();

@@ -2,32 +2,25 @@
  * register, login and the Bearer token, over HTTP.
  */
 import jwt from 'jsonwebtoken';
-import { signToken } from '../../src/jwt';
-import { databaseState, startTestStack, userIdOf, type TestStack } from '../helpers/stack';
+import { databaseState, tokenFor, useStack } from '@bellhop/testing';
 
 const SIGN_IN = 'You must sign in first: send "Authorization: Bearer <jwtToken>" from login or register.';
 
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack();
-});
-afterAll(async () => {
-  await stack.close();
-});
+const stack = useStack();
 
 test('register returns a jwtToken for the new account (HS256, audience and issuer bellhop, visitor role)', async () => {
   const token = await stack.register('new.user@example.com', 'New User', 'password123');
   const decoded = jwt.decode(token, { complete: true });
   expect(decoded?.header.alg).toBe('HS256');
   expect(decoded?.payload).toMatchObject({ role: 'bellhop_visitor', aud: 'bellhop', iss: 'bellhop', user_id: expect.any(String) });
-  const [user] = await stack.sql('select email::text, name from app_public.users where id = $1', [userIdOf(stack, token)]);
+  const { rows: [user] } = await stack.sql.query('select email::text, name from app_public.users where id = $1', [stack.userId(token)]);
   expect(user).toEqual({ email: 'new.user@example.com', name: 'New User' });
 });
 
 test('login returns a jwtToken for the same user, whatever the email case', async () => {
   const registered = await stack.register('case@example.com', 'Case', 'password123');
   const token = await stack.login('CASE@Example.com', 'password123');
-  expect(userIdOf(stack, token)).toBe(userIdOf(stack, registered));
+  expect(stack.userId(token)).toBe(stack.userId(registered));
   const data = await stack.data<{ currentUser: { email: string; name: string } }>('{ currentUser { email name } }', {}, token);
   expect(data.currentUser).toEqual({ email: 'case@example.com', name: 'Case' });
 });
@@ -53,14 +46,14 @@ test('anonymous callers get currentUser null and a sign-in message from the noti
 
 test('a token signed with another secret, or expired, is refused and writes nothing', async () => {
   const real = await stack.register('victim@example.com', 'Victim', 'password123');
-  const userId = userIdOf(stack, real);
-  const forged = signToken(userId, 'not-the-server-secret-not-the-server-secret');
+  const userId = stack.userId(real);
+  const forged = tokenFor(userId, 'not-the-server-secret-not-the-server-secret');
   const expired = jwt.sign({ role: 'bellhop_visitor', user_id: userId, exp: Math.floor(Date.now() / 1000) - 60 }, stack.config.jwtSecret, {
     algorithm: 'HS256',
     audience: 'bellhop',
     issuer: 'bellhop',
   });
-  const before = await databaseState(stack);
+  const before = await databaseState(stack.sql);
   for (const [token, message] of [
     [forged, 'invalid signature'],
     [expired, 'jwt expired'],
@@ -73,12 +66,12 @@ test('a token signed with another secret, or expired, is refused and writes noth
     expect(result.errors?.map((e) => e.message)).toEqual([message]);
     expect(result.data ?? null).toBeNull();
   }
-  expect(await databaseState(stack)).toEqual(before);
+  expect(await databaseState(stack.sql)).toEqual(before);
 });
 
 test('a token for another role is refused, so a client cannot pick its database role', async () => {
   const real = await stack.register('role@example.com', 'Role', 'password123');
-  const token = jwt.sign({ role: 'postgres', user_id: userIdOf(stack, real) }, stack.config.jwtSecret, {
+  const token = jwt.sign({ role: 'postgres', user_id: stack.userId(real) }, stack.config.jwtSecret, {
     algorithm: 'HS256',
     audience: 'bellhop',
     issuer: 'bellhop',

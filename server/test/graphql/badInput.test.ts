@@ -2,19 +2,18 @@
  * Bad input over HTTP: each request gets an error a person can act on, and
  * the database is left exactly as it was (every writable table, row for row).
  */
-import { databaseState, startTestStack, type TestStack } from '../helpers/stack';
+import { databaseState, useStack } from '@bellhop/testing';
 
 const SIGN_IN = 'You must sign in first: send "Authorization: Bearer <jwtToken>" from login or register.';
 const UNKNOWN_UUID = '00000000-0000-4000-8000-000000000000';
 
-let stack: TestStack;
+const stack = useStack();
 let token: string;
 let leadId: number;
 let taskId: number;
 let notificationId: string;
 
 beforeAll(async () => {
-  stack = await startTestStack();
   token = await stack.register('careful@example.com', 'Careful User', 'password123');
   leadId = (await stack.data<{ createLead: { id: number } }>(
     'mutation { createLead(input: { firstName: "John", lastName: "Doe", email: "john@example.com" }) { id } }',
@@ -23,9 +22,6 @@ beforeAll(async () => {
   )).createLead.id;
   taskId = (await stack.data<{ createTask: { id: number } }>('mutation ($leadId: Int!) { createTask(leadId: $leadId, title: "Call") { id } }', { leadId }, token)).createTask.id;
   notificationId = (await stack.data<{ getNotifications: Array<{ id: string }> }>('{ getNotifications { id } }', {}, token)).getNotifications[0]!.id;
-});
-afterAll(async () => {
-  await stack.close();
 });
 
 interface Case {
@@ -115,16 +111,16 @@ const cases: Case[] = [
 ];
 
 test.each(cases)('$name: a clear error and nothing written', async ({ query, variables, anonymous, message }) => {
-  const before = await databaseState(stack);
+  const before = await databaseState(stack.sql);
   const result = await stack.gql(query, variables?.() ?? {}, anonymous ? null : token);
   expect(result.errors?.map((e) => e.message)).toEqual([typeof message === 'function' ? message() : message]);
   const data = (result.data ?? {}) as Record<string, unknown>;
   expect(Object.values(data).every((value) => value === null)).toBe(true);
-  expect(await databaseState(stack)).toEqual(before);
+  expect(await databaseState(stack.sql)).toEqual(before);
 });
 
 test('a request body over the size limit is refused with a clear status and nothing written', async () => {
-  const before = await databaseState(stack);
+  const before = await databaseState(stack.sql);
   const huge = 'x'.repeat(200_000);
   const response = await fetch(`http://127.0.0.1:${stack.server.port}/graphql`, {
     method: 'POST',
@@ -134,5 +130,5 @@ test('a request body over the size limit is refused with a clear status and noth
   expect(response.status).toBe(413);
   const body = (await response.json()) as { errors: Array<{ message: string }> };
   expect(body.errors.map((e) => e.message)).toEqual(['Request body is larger than 100kb. Send a smaller query or fewer variables.']);
-  expect(await databaseState(stack)).toEqual(before);
+  expect(await databaseState(stack.sql)).toEqual(before);
 });

@@ -2,7 +2,7 @@
  * The SPEC's GraphQL surface, read back from the running server by
  * introspection over HTTP: names, types and nullability clients rely on.
  */
-import { startTestStack, type TestStack } from '../helpers/stack';
+import { useStack } from '@bellhop/testing';
 
 interface TypeRef {
   kind: string;
@@ -18,18 +18,14 @@ interface Field {
 
 const TYPE_REF = 'kind name ofType { kind name ofType { kind name ofType { kind name } } }';
 
-let stack: TestStack;
+const stack = useStack();
 let types: Map<string, Field[]>;
 
 beforeAll(async () => {
-  stack = await startTestStack();
   const data = await stack.data<{ __schema: { types: Array<{ name: string; fields: Field[] | null }> } }>(
     `{ __schema { types { name fields { name type { ${TYPE_REF} } args { name type { ${TYPE_REF} } } } } } }`,
   );
   types = new Map(data.__schema.types.map((t) => [t.name, t.fields ?? []]));
-});
-afterAll(async () => {
-  await stack.close();
 });
 
 /** "[Notification!]!" style, as SDL writes it. */

@@ -2,7 +2,7 @@
  * The CRM mutations and queries over HTTP, and the notification each one
  * makes (seen through getNotifications, as the bell would see it).
  */
-import { startTestStack, userIdOf, type TestStack } from '../helpers/stack';
+import { useStack, type Variables } from '@bellhop/testing';
 
 interface Item {
   type: string;
@@ -11,41 +11,34 @@ interface Item {
   relatedLeadId: number | null;
 }
 
-let stack: TestStack;
+const stack = useStack();
 let token: string;
 let leadId: number;
 
+/** A request by Carla, who must succeed. */
+const asCarla = <T>(query: string, variables: Variables = {}) => stack.data<T>(query, variables, token);
+
 beforeAll(async () => {
-  stack = await startTestStack();
   token = await stack.register('crm@example.com', 'Carla Closer');
-  const data = await stack.data<{ createLead: { id: number } }>(
+  const data = await asCarla<{ createLead: { id: number } }>(
     'mutation { createLead(input: { firstName: " Ada ", lastName: "Lovelace", email: "ada@example.com", company: "Analytical Engines" }) { id } }',
-    {},
-    token,
   );
   leadId = data.createLead.id;
-});
-afterAll(async () => {
-  await stack.close();
 });
 
 /** Notifications newer than the ones already seen, oldest first. */
 async function newNotifications(since: number): Promise<Item[]> {
-  const { getNotifications } = await stack.data<{ getNotifications: Item[] }>('{ getNotifications { type title message relatedLeadId } }', {}, token);
+  const { getNotifications } = await asCarla<{ getNotifications: Item[] }>('{ getNotifications { type title message relatedLeadId } }');
   return getNotifications.slice(0, getNotifications.length - since).reverse();
 }
 
 async function notificationCount(): Promise<number> {
-  const { getNotifications } = await stack.data<{ getNotifications: unknown[] }>('{ getNotifications { id } }', {}, token);
+  const { getNotifications } = await asCarla<{ getNotifications: unknown[] }>('{ getNotifications { id } }');
   return getNotifications.length;
 }
 
 test('createLead trims names, stores every field and makes the caller the owner', async () => {
-  const data = await stack.data<{ leadById: Record<string, unknown> }>(
-    'query ($id: Int!) { leadById(id: $id) { firstName lastName email company status score ownerId } }',
-    { id: leadId },
-    token,
-  );
+  const data = await asCarla<{ leadById: Record<string, unknown> }>('query ($id: Int!) { leadById(id: $id) { firstName lastName email company status score ownerId } }', { id: leadId });
   expect(data.leadById).toEqual({
     firstName: 'Ada',
     lastName: 'Lovelace',
@@ -53,56 +46,40 @@ test('createLead trims names, stores every field and makes the caller the owner'
     company: 'Analytical Engines',
     status: 'new',
     score: 0,
-    ownerId: userIdOf(stack, token),
+    ownerId: stack.userId(token),
   });
 });
 
 test('allLeadsList lists the pipeline', async () => {
-  const data = await stack.data<{ allLeadsList: Array<{ id: number; firstName: string }> }>('{ allLeadsList { id firstName } }', {}, token);
+  const data = await asCarla<{ allLeadsList: Array<{ id: number; firstName: string }> }>('{ allLeadsList { id firstName } }');
   expect(data.allLeadsList).toContainEqual({ id: leadId, firstName: 'Ada' });
 });
 
 test('createTask adds an open task and notifies nobody', async () => {
   const before = await notificationCount();
-  const data = await stack.data<{ createTask: Record<string, unknown> }>(
-    'mutation ($leadId: Int!) { createTask(leadId: $leadId, title: "Send the proposal") { id leadId title completedAt } }',
-    { leadId },
-    token,
-  );
+  const data = await asCarla<{ createTask: Record<string, unknown> }>('mutation ($leadId: Int!) { createTask(leadId: $leadId, title: "Send the proposal") { id leadId title completedAt } }', { leadId });
   expect(data.createTask).toEqual({ id: expect.any(Number), leadId, title: 'Send the proposal', completedAt: null });
   expect(await notificationCount()).toBe(before);
 });
 
 test('completeTask completes it and notifies once; completing again changes nothing', async () => {
-  const { createTask } = await stack.data<{ createTask: { id: number } }>(
-    'mutation ($leadId: Int!) { createTask(leadId: $leadId, title: "Book a demo") { id } }',
-    { leadId },
-    token,
-  );
+  const { createTask } = await asCarla<{ createTask: { id: number } }>('mutation ($leadId: Int!) { createTask(leadId: $leadId, title: "Book a demo") { id } }', { leadId });
   const before = await notificationCount();
-  const first = await stack.data<{ completeTask: { id: number; completedAt: string | null } }>(
-    'mutation ($id: Int!) { completeTask(id: $id) { id completedAt } }',
-    { id: createTask.id },
-    token,
-  );
+  const first = await asCarla<{ completeTask: { id: number; completedAt: string | null } }>('mutation ($id: Int!) { completeTask(id: $id) { id completedAt } }', { id: createTask.id });
   expect(first.completeTask.completedAt).toEqual(expect.any(String));
   expect(await newNotifications(before)).toEqual([
     { type: 'task_completed', title: 'Task Completed', message: '"Book a demo" completed for Ada Lovelace', relatedLeadId: leadId },
   ]);
 
-  const again = await stack.data<{ completeTask: { completedAt: string } }>('mutation ($id: Int!) { completeTask(id: $id) { completedAt } }', { id: createTask.id }, token);
+  const again = await asCarla<{ completeTask: { completedAt: string } }>('mutation ($id: Int!) { completeTask(id: $id) { completedAt } }', { id: createTask.id });
   expect(again.completeTask.completedAt).toBe(first.completeTask.completedAt);
   expect(await notificationCount()).toBe(before + 1);
 });
 
 test('addComment adds a comment by the caller and notifies', async () => {
   const before = await notificationCount();
-  const data = await stack.data<{ addComment: Record<string, unknown> }>(
-    'mutation ($leadId: Int!) { addComment(leadId: $leadId, body: "Very interested.") { leadId body authorId userByAuthorId { name } } }',
-    { leadId },
-    token,
-  );
-  expect(data.addComment).toEqual({ leadId, body: 'Very interested.', authorId: userIdOf(stack, token), userByAuthorId: { name: 'Carla Closer' } });
+  const data = await asCarla<{ addComment: Record<string, unknown> }>('mutation ($leadId: Int!) { addComment(leadId: $leadId, body: "Very interested.") { leadId body authorId userByAuthorId { name } } }', { leadId });
+  expect(data.addComment).toEqual({ leadId, body: 'Very interested.', authorId: stack.userId(token), userByAuthorId: { name: 'Carla Closer' } });
   expect(await newNotifications(before)).toEqual([
     { type: 'comment_added', title: 'New Comment', message: 'Carla Closer commented on Ada Lovelace: Very interested.', relatedLeadId: leadId },
   ]);
@@ -110,26 +87,18 @@ test('addComment adds a comment by the caller and notifies', async () => {
 
 test('updateLeadScore changes the score and notifies; the same score again notifies nobody', async () => {
   const before = await notificationCount();
-  const data = await stack.data<{ updateLeadScore: { id: number; score: number } }>(
-    'mutation ($id: Int!) { updateLeadScore(id: $id, score: 65) { id score } }',
-    { id: leadId },
-    token,
-  );
+  const data = await asCarla<{ updateLeadScore: { id: number; score: number } }>('mutation ($id: Int!) { updateLeadScore(id: $id, score: 65) { id score } }', { id: leadId });
   expect(data.updateLeadScore).toEqual({ id: leadId, score: 65 });
   expect(await newNotifications(before)).toEqual([
     { type: 'score_updated', title: 'Lead Score Updated', message: 'Ada Lovelace score changed from 0 to 65', relatedLeadId: leadId },
   ]);
 
-  await stack.data('mutation ($id: Int!) { updateLeadScore(id: $id, score: 65) { score } }', { id: leadId }, token);
+  await asCarla('mutation ($id: Int!) { updateLeadScore(id: $id, score: 65) { score } }', { id: leadId });
   expect(await notificationCount()).toBe(before + 1);
 });
 
 test('a lead shows its tasks and comments', async () => {
-  const data = await stack.data<{ leadById: { tasksByLeadIdList: Array<{ title: string }>; commentsByLeadIdList: Array<{ body: string }> } }>(
-    'query ($id: Int!) { leadById(id: $id) { tasksByLeadIdList(orderBy: ID_ASC) { title } commentsByLeadIdList { body } } }',
-    { id: leadId },
-    token,
-  );
+  const data = await asCarla<{ leadById: { tasksByLeadIdList: Array<{ title: string }>; commentsByLeadIdList: Array<{ body: string }> } }>('query ($id: Int!) { leadById(id: $id) { tasksByLeadIdList(orderBy: ID_ASC) { title } commentsByLeadIdList { body } } }', { id: leadId });
   expect(data.leadById.tasksByLeadIdList.map((t) => t.title)).toEqual(['Send the proposal', 'Book a demo']);
   expect(data.leadById.commentsByLeadIdList.map((c) => c.body)).toEqual(['Very interested.']);
 });
@@ -137,11 +106,7 @@ test('a lead shows its tasks and comments', async () => {
 test('createLead with a 50,000-character first name succeeds, and the notification message is clipped', async () => {
   const before = await notificationCount();
   const firstName = 'y'.repeat(50_000);
-  const data = await stack.data<{ createLead: { firstName: string } }>(
-    'mutation ($firstName: String!) { createLead(input: { firstName: $firstName, lastName: "Long", email: "long@example.com" }) { firstName } }',
-    { firstName },
-    token,
-  );
+  const data = await asCarla<{ createLead: { firstName: string } }>('mutation ($firstName: String!) { createLead(input: { firstName: $firstName, lastName: "Long", email: "long@example.com" }) { firstName } }', { firstName });
   expect(data.createLead.firstName).toHaveLength(50_000);
   const [notification] = await newNotifications(before);
   expect(notification!.message).toBe(`${'y'.repeat(199)}… added to pipeline`);

@@ -2,7 +2,7 @@
  * The notification queries and mutations over HTTP, with two users to show
  * that read and deleted state are per user.
  */
-import { startTestStack, type TestStack } from '../helpers/stack';
+import { useStack } from '@bellhop/testing';
 
 interface Item {
   id: string;
@@ -10,27 +10,21 @@ interface Item {
   isRead: boolean;
 }
 
-const FIELDS = 'id message isRead';
-
-let stack: TestStack;
+const stack = useStack();
 let alice: string;
 let bob: string;
 /** Notification ids, oldest first. */
 let ids: string[];
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  alice = await stack.register('alice@example.com', 'Alice');
-  bob = await stack.register('bob@example.com', 'Bob');
-  ids = [];
+  [alice, bob] = await Promise.all([stack.register('alice@example.com', 'Alice'), stack.register('bob@example.com', 'Bob')]);
   for (const name of ['One', 'Two', 'Three', 'Four', 'Five']) {
     await stack.data(`mutation ($name: String!) { createLead(input: { firstName: $name, lastName: "Lead", email: "lead@example.com" }) { id } }`, { name }, alice);
   }
   ids = (await list(alice)).map((n) => n.id).reverse();
 });
-afterAll(async () => {
-  await stack.close();
-});
+
+const FIELDS = 'id message isRead';
 
 async function list(token: string, args = ''): Promise<Item[]> {
   const data = await stack.data<{ getNotifications: Item[] }>(`{ getNotifications${args} { ${FIELDS} } }`, {}, token);
@@ -107,6 +101,6 @@ test('deleteNotification hides it for the caller only', async () => {
 
   expect((await list(bob)).map((n) => n.id)).toContain(target);
   expect(await unread(bob)).toBe(bobCount);
-  const [row] = await stack.sql<{ count: number }>('select count(*)::int as count from app_public.notifications where id = $1', [target]);
+  const { rows: [row] } = await stack.sql.query<{ count: number }>('select count(*)::int as count from app_public.notifications where id = $1', [target]);
   expect(row!.count).toBe(1);
 });

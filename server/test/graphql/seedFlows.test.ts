@@ -2,36 +2,26 @@
  * The original plan's backend success criteria, sent over HTTP byte for byte
  * as its curl examples send them (seed/original-plan.md, "Backend verification").
  */
-import { startTestStack, userIdOf, type TestStack } from '../helpers/stack';
+import type { NotificationPayload } from '@bellhop/contract';
+import { useStack } from '@bellhop/testing';
 
 // The plan's `curl -d '…'` arguments, exactly (the backslashes are part of the JSON).
 const CREATE_LEAD_BODY = String.raw`{"query": "mutation { createLead(input: {firstName: \"John\", lastName: \"Doe\", email: \"john@example.com\"}) { id firstName lastName } }"}`;
 const GET_NOTIFICATIONS_BODY = `{"query": "query { getNotifications { id type title message isRead relatedLeadId createdAt } }"}`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-interface SeedNotification {
-  id: string;
-  type: string;
-  title: string;
-  message: string;
-  isRead: boolean;
-  relatedLeadId: number | null;
-  createdAt: string;
-}
+/** The fields the plan's query asks for. */
+type SeedNotification = Pick<NotificationPayload, 'id' | 'type' | 'title' | 'message' | 'isRead' | 'relatedLeadId' | 'createdAt'>;
 
 describe('on a fresh database, with one signed-in user', () => {
-  let stack: TestStack;
+  const stack = useStack();
   let token: string;
   let leadId: number;
   let notification: SeedNotification;
 
   beforeAll(async () => {
-    stack = await startTestStack();
     await stack.register('seller@example.com', 'Sam Seller', 'seller-password');
     token = await stack.login('seller@example.com', 'seller-password');
-  });
-  afterAll(async () => {
-    await stack.close();
   });
 
   test('createLead, as the plan sends it, returns the lead and saves a notification row', async () => {
@@ -41,7 +31,7 @@ describe('on a fresh database, with one signed-in user', () => {
     expect(result.data?.createLead).toEqual({ id: expect.any(Number), firstName: 'John', lastName: 'Doe' });
     leadId = result.data!.createLead.id;
 
-    const rows = await stack.sql('select type, title, message, related_lead_id from app_public.notifications');
+    const { rows } = await stack.sql.query('select type, title, message, related_lead_id from app_public.notifications');
     expect(rows).toEqual([{ type: 'lead_created', title: 'New Lead Created', message: 'John Doe added to pipeline', related_lead_id: leadId }]);
   });
 
@@ -75,8 +65,8 @@ describe('on a fresh database, with one signed-in user', () => {
       token,
     );
     expect(result.markAsRead).toEqual({ id: notification.id, isRead: true });
-    const rows = await stack.sql('select user_id, is_read from app_hidden.notification_receipts where notification_id = $1', [notification.id]);
-    expect(rows).toEqual([{ user_id: userIdOf(stack, token), is_read: true }]);
+    const { rows } = await stack.sql.query('select user_id, is_read from app_hidden.notification_receipts where notification_id = $1', [notification.id]);
+    expect(rows).toEqual([{ user_id: stack.userId(token), is_read: true }]);
   });
 
   test('getUnreadCount is 0 afterwards, and getNotifications shows isRead: true', async () => {
@@ -87,17 +77,13 @@ describe('on a fresh database, with one signed-in user', () => {
 });
 
 describe('on the seeded database that npm start serves', () => {
-  let stack: TestStack;
+  const stack = useStack({ seed: true });
   let demo: string;
   let teammate: string;
 
   beforeAll(async () => {
-    stack = await startTestStack({ seed: true });
     demo = await stack.login('demo@example.com', 'demo-password');
     teammate = await stack.login('teammate@example.com', 'demo-password');
-  });
-  afterAll(async () => {
-    await stack.close();
   });
 
   test('the demo login works and the seed flow puts John Doe at the top of the list', async () => {

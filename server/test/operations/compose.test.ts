@@ -121,7 +121,9 @@ describe('docker-compose.yml', () => {
     expect(api.command).toEqual(['node', '--import', 'tsx', 'server/src/main.ts']);
     expect(web.command).toEqual(['node', '--import', 'tsx', 'scripts/serve-web.ts']);
   });
+});
 
+describe('docker-compose.yml environment', () => {
   test('the api sets every variable the server reads (except the derived or development-only ones) and nothing else', () => {
     const readByServer = new Set(['server/src/config.ts', 'server/src/main.ts', 'db/src/roles.ts'].flatMap((file) => [...variablesReadBy(file)]));
     // Derived from DATABASE_URL + AUTHENTICATOR_PASSWORD; demo data is never seeded in production; API defaults to on.

@@ -1,59 +1,30 @@
-import { createTestDatabase, type TestDatabase } from '@bellhop/db/testing';
-import type { Client } from 'pg';
-import type { RunningServer } from '../../src/server';
 import type { NotificationPayload } from '@bellhop/contract';
-import {
-  NOTIFICATION_FIELDS,
-  Resources,
-  createUsers,
-  getNotifications,
-  graphql,
-  insertLeads,
-  metrics,
-  testConfig,
-  tokenFor,
-  waitForAll,
-  type Inbox,
-} from './helpers';
+import { NOTIFICATION_FIELDS, getNotifications, insertLeads, metrics, useStack, waitForAll, type Inbox } from '@bellhop/testing';
 
 jest.setTimeout(30_000);
 
-const resources = new Resources();
-let db: TestDatabase;
-let server: RunningServer;
-let sql: Client;
+const stack = useStack({ users: 2 });
 let tokens: [string, string];
 let inboxes: Inbox[];
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await resources.server(db);
-  sql = await resources.pg(db.url);
-  const config = testConfig(db);
-  const [alice, bob] = (await createUsers(sql, 2)) as [string, string];
-  tokens = [tokenFor(alice, config), tokenFor(bob, config)];
+  tokens = stack.accounts.map((user) => user.token) as [string, string];
   // 20 clients of two users: some as extra tabs over long-polling, most over websocket.
   inboxes = await Promise.all(
-    Array.from({ length: 20 }, (_, i) =>
-      resources.socket(server.url, tokens[i % 2]!, i % 5 === 0 ? { transports: ['polling', 'websocket'] } : {}),
-    ),
+    Array.from({ length: 20 }, (_, i) => stack.socket(tokens[i % 2]!, i % 5 === 0 ? { transports: ['polling', 'websocket'] } : {})),
   );
-});
-afterAll(async () => {
-  await resources.closeAll();
-  await db.drop();
 });
 
 async function fromGraphQL(token: string, id: string): Promise<NotificationPayload> {
-  const found = (await getNotifications(server.url, token)).find((n) => n.id === id);
+  const found = (await getNotifications(stack.server.url, token)).find((n) => n.id === id);
   if (!found) throw new Error(`GraphQL does not list notification ${id}`);
   return found;
 }
 
 test('one raw SQL insert reaches all 20 sockets of two users, with exactly the GraphQL Notification', async () => {
-  const before = await metrics(server.url);
-  await sql.query(`insert into app_public.leads (first_name, last_name, email) values ('John', 'Doe', 'john@example.com')`);
-  const { rows } = await sql.query<{ id: string }>('select id from app_public.notifications order by seq desc limit 1');
+  const before = await metrics(stack.server.url);
+  await stack.sql.query(`insert into app_public.leads (first_name, last_name, email) values ('John', 'Doe', 'john@example.com')`);
+  const { rows } = await stack.sql.query<{ id: string }>('select id from app_public.notifications order by seq desc limit 1');
   const id = rows[0]!.id;
   await waitForAll(inboxes, [id]);
 
@@ -65,14 +36,14 @@ test('one raw SQL insert reaches all 20 sockets of two users, with exactly the G
     expect(inbox.created.filter((n) => n.id === id)).toStrictEqual([expected]);
   }
 
-  const after = await metrics(server.url);
+  const after = await metrics(stack.server.url);
   expect(after.bellhop_sockets_connected).toBe(20);
   expect(after.bellhop_notifications_relayed_total).toBe(before.bellhop_notifications_relayed_total! + 1);
 });
 
 test('timestamps print exactly as GraphQL prints them, whatever their fraction', async () => {
   // PostGraphile drops trailing zeros from the fraction ("…00.12+00:00", "…00+00:00").
-  const { rows } = await sql.query<{ id: string }>(
+  const { rows } = await stack.sql.query<{ id: string }>(
     `insert into app_public.notifications (type, title, message, created_at, updated_at)
      values ('lead_created', 'Stamp', 'round fraction', '2026-01-02 03:04:05.120000+00', '2026-01-02 03:04:05.120000+00'),
             ('lead_created', 'Stamp', 'whole second', '2026-01-02 03:04:05+00', '2026-01-02 03:04:06.000001+00')
@@ -89,19 +60,18 @@ test('timestamps print exactly as GraphQL prints them, whatever their fraction',
 
 test('every notification type made through GraphQL arrives with the same values GraphQL returns', async () => {
   const [token] = tokens;
-  const lead = await graphql<{ createLead: { id: number } }>(
-    server.url,
+  const lead = await stack.data<{ createLead: { id: number } }>(
     'mutation($input: CreateLeadInput!) { createLead(input: $input) { id } }',
     { input: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', company: 'Engines' } },
     token,
   );
   const leadId = lead.createLead.id;
-  const task = await graphql<{ createTask: { id: number } }>(server.url, 'mutation($l: Int!) { createTask(leadId: $l, title: "Call back") { id } }', { l: leadId }, token);
-  await graphql(server.url, 'mutation($id: Int!) { completeTask(id: $id) { id } }', { id: task.createTask.id }, token);
-  await graphql(server.url, 'mutation($l: Int!) { addComment(leadId: $l, body: "Looks promising") { id } }', { l: leadId }, token);
-  await graphql(server.url, 'mutation($l: Int!) { updateLeadScore(id: $l, score: 42) { id } }', { l: leadId }, token);
+  const task = await stack.data<{ createTask: { id: number } }>('mutation($l: Int!) { createTask(leadId: $l, title: "Call back") { id } }', { l: leadId }, token);
+  await stack.data('mutation($id: Int!) { completeTask(id: $id) { id } }', { id: task.createTask.id }, token);
+  await stack.data('mutation($l: Int!) { addComment(leadId: $l, body: "Looks promising") { id } }', { l: leadId }, token);
+  await stack.data('mutation($l: Int!) { updateLeadScore(id: $l, score: 42) { id } }', { l: leadId }, token);
 
-  const listed = (await getNotifications(server.url, token)).filter((n) => n.relatedLeadId === leadId);
+  const listed = (await getNotifications(stack.server.url, token)).filter((n) => n.relatedLeadId === leadId);
   expect(listed.map((n) => n.type).sort()).toEqual(['comment_added', 'lead_created', 'score_updated', 'task_completed']);
   await waitForAll(inboxes, listed.map((n) => n.id));
   for (const inbox of inboxes) {
@@ -111,8 +81,8 @@ test('every notification type made through GraphQL arrives with the same values 
 
 test('a lead with a 100,000-character name arrives with the clipped message (rows never ride in NOTIFY)', async () => {
   const longName = 'A'.repeat(100_000);
-  await sql.query('insert into app_public.leads (first_name, last_name, email) values ($1, $2, $3)', [longName, 'Long', 'long@example.com']);
-  const { rows } = await sql.query<{ id: string }>('select id from app_public.notifications order by seq desc limit 1');
+  await stack.sql.query('insert into app_public.leads (first_name, last_name, email) values ($1, $2, $3)', [longName, 'Long', 'long@example.com']);
+  const { rows } = await stack.sql.query<{ id: string }>('select id from app_public.notifications order by seq desc limit 1');
   const id = rows[0]!.id;
   await waitForAll(inboxes, [id]);
 
@@ -122,7 +92,7 @@ test('a lead with a 100,000-character name arrives with the clipped message (row
 });
 
 test('a multi-row insert and a COPY-sized batch arrive once each, in order, on every socket', async () => {
-  const ids = await insertLeads(sql, 300);
+  const ids = await insertLeads(stack.sql, 300);
   await waitForAll(inboxes, ids);
   for (const inbox of inboxes) {
     const seen = inbox.ids().filter((id) => ids.includes(id));
@@ -131,13 +101,13 @@ test('a multi-row insert and a COPY-sized batch arrive once each, in order, on e
 });
 
 test('/metrics exposes sockets, relayed notifications, lag and reconnects in Prometheus text', async () => {
-  const response = await fetch(`${server.url}/metrics`);
+  const response = await fetch(`${stack.server.url}/metrics`);
   expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
   const text = await response.text();
   for (const name of ['bellhop_sockets_connected', 'bellhop_notifications_relayed_total', 'bellhop_relay_lag_seconds', 'bellhop_relay_reconnects_total']) {
     expect(text).toContain(`# TYPE ${name} `);
   }
-  const values = await metrics(server.url);
+  const values = await metrics(stack.server.url);
   expect(values.bellhop_sockets_connected).toBe(20);
   expect(values.bellhop_notifications_relayed_total).toBeGreaterThanOrEqual(306);
   expect(values.bellhop_relay_lag_seconds_count).toBe(values.bellhop_notifications_relayed_total);

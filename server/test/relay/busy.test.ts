@@ -5,44 +5,21 @@
  * across the switches, must still reach every socket exactly once. The
  * safety sweep is pushed out of reach, so only the doorbell protocol counts.
  */
-import { createTestDatabase, type TestDatabase } from '@bellhop/db/testing';
-import type { Client } from 'pg';
-import type { RunningServer } from '../../src/server';
-import { Resources, createUsers, insertLeads, testConfig, tokenFor, waitForAll, type Inbox } from './helpers';
+import { expectDeliveredOnce, insertLeads, sleep, useStack } from '@bellhop/testing';
 
 jest.setTimeout(90_000);
 
-const resources = new Resources();
-let db: TestDatabase;
-let relays: RunningServer[];
-let inboxes: Inbox[];
-let sql: Client;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  const env = { RELAY_SWEEP_MS: '600000', RELAY_BUSY_PER_SECOND: '100' };
-  relays = [await resources.server(db, { api: false, env }), await resources.server(db, { api: false, env })];
-  sql = await resources.pg(db.url);
-  const [userId] = (await createUsers(sql, 1)) as [string];
-  const token = tokenFor(userId, testConfig(db));
-  inboxes = [];
-  for (const relay of relays) inboxes.push(await resources.socket(relay.url, token));
-});
-afterAll(async () => {
-  await resources.closeAll();
-  await db.drop();
-});
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// Two relays, one user with a socket on each.
+const stack = useStack({ api: false, env: { RELAY_SWEEP_MS: '600000', RELAY_BUSY_PER_SECOND: '100' }, servers: 2, users: 1, sockets: true });
 
 test('bursts and trickles, with transactions open across the switch: every commit once, no rollback', async () => {
-  const writers = await Promise.all(Array.from({ length: 5 }, () => resources.pg(db.url)));
+  const writers = await Promise.all(Array.from({ length: 5 }, () => stack.pg()));
   const committed: string[] = [];
   const rolledBack: string[] = [];
   const states = new Set<boolean>();
   let watching = true;
   const watch = (async () => {
-    const watcher = await resources.pg(db.url);
+    const watcher = await stack.pg();
     while (watching) {
       const { rows } = await watcher.query<{ draining: boolean }>('select coalesce(bool_or(draining), false) as draining from app_private.relays');
       states.add(rows[0]!.draining);
@@ -84,12 +61,5 @@ test('bursts and trickles, with transactions open across the switch: every commi
   await watch;
 
   expect([...states].sort()).toEqual([false, true]);
-  await waitForAll(inboxes, committed, 20_000);
-  const barrier = await insertLeads(sql, 1, 'Barrier');
-  await waitForAll(inboxes, barrier);
-  for (const inbox of inboxes) {
-    expect(inbox.duplicates()).toEqual([]);
-    expect(rolledBack.filter((id) => inbox.count(id) > 0)).toEqual([]);
-    expect(committed.filter((id) => inbox.count(id) !== 1)).toEqual([]);
-  }
+  await expectDeliveredOnce(stack.sql, stack.inboxes, committed, { rolledBack, timeoutMs: 20_000 });
 });

@@ -4,39 +4,14 @@
  * ring. The safety sweep is pushed out to ten minutes here: anything that
  * arrives did so by the doorbell protocol, not by the sweep.
  */
-import { createTestDatabase, type TestDatabase } from '@bellhop/db/testing';
 import type { Client } from 'pg';
-import type { RunningServer } from '../../src/server';
-import { Resources, createUsers, insertLeads, testConfig, tokenFor, waitForAll, waitUntil, type Inbox } from './helpers';
+import { expectDeliveredOnce, insertLeads, sleep, useStack, waitForAll, waitUntil } from '@bellhop/testing';
 
 jest.setTimeout(60_000);
 
 // Busy threshold 0: every wake puts the relays in polling mode, so single writes can race it.
-const NO_SWEEP = { RELAY_SWEEP_MS: '600000', RELAY_BUSY_PER_SECOND: '0' };
-
-const resources = new Resources();
-let db: TestDatabase;
-let relays: RunningServer[];
-let inboxes: Inbox[];
-let sql: Client;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  relays = [await resources.server(db, { api: false, env: NO_SWEEP }), await resources.server(db, { api: false, env: NO_SWEEP })];
-  sql = await resources.pg(db.url);
-  const config = testConfig(db);
-  const [alice, bob] = (await createUsers(sql, 2)) as [string, string];
-  inboxes = [];
-  for (const relay of relays) {
-    inboxes.push(await resources.socket(relay.url, tokenFor(alice, config)), await resources.socket(relay.url, tokenFor(bob, config)));
-  }
-});
-afterAll(async () => {
-  await resources.closeAll();
-  await db.drop();
-});
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// Two relays, and sockets of two users on each.
+const stack = useStack({ api: false, env: { RELAY_SWEEP_MS: '600000', RELAY_BUSY_PER_SECOND: '0' }, servers: 2, users: 2, sockets: true });
 
 async function everyRelayDraining(client: Client): Promise<boolean> {
   const { rows } = await client.query<{ all: boolean }>('select count(*) = 2 and bool_and(draining) as all from app_private.relays');
@@ -49,12 +24,12 @@ async function anyRelayDraining(client: Client): Promise<boolean> {
 }
 
 test('a write that skipped its ring (every relay draining) and commits after the relays went idle still arrives', async () => {
-  const late = await resources.pg(db.url);
+  const late = await stack.pg();
   let skipped = false;
   let lateId = '';
   for (let attempt = 0; attempt < 50 && !skipped; attempt += 1) {
     // Wake the relays with a fast write, then write while they drain.
-    await insertLeads(sql, 1, 'Wake');
+    await insertLeads(stack.sql, 1, 'Wake');
     await late.query('begin');
     const before = await everyRelayDraining(late);
     await late.query(`insert into app_public.leads (first_name, last_name, email) values ('Late', 'Commit', 'late@example.com')`);
@@ -64,7 +39,7 @@ test('a write that skipped its ring (every relay draining) and commits after the
       const found = await late.query<{ id: string }>('select id from app_public.notifications where txid = pg_current_xact_id()');
       lateId = found.rows[0]!.id;
       // Stay open until both relays have stopped polling and gone to sleep.
-      await waitUntil(async () => !(await anyRelayDraining(sql)), () => 'the relays to stop draining');
+      await waitUntil(async () => !(await anyRelayDraining(stack.sql)), () => 'the relays to stop draining');
       await sleep(300);
       await late.query('commit');
     } else {
@@ -72,12 +47,12 @@ test('a write that skipped its ring (every relay draining) and commits after the
     }
   }
   expect(skipped).toBe(true);
-  await waitForAll(inboxes, [lateId]);
-  for (const inbox of inboxes) expect(inbox.count(lateId)).toBe(1);
+  await waitForAll(stack.inboxes, [lateId]);
+  for (const inbox of stack.inboxes) expect(inbox.count(lateId)).toBe(1);
 });
 
 test('concurrent writers, fast and slow commits and rollbacks, while the relays sleep and wake: every commit once, no rollback', async () => {
-  const writers = await Promise.all(Array.from({ length: 6 }, () => resources.pg(db.url)));
+  const writers = await Promise.all(Array.from({ length: 6 }, () => stack.pg()));
   const committed: string[] = [];
   const rolledBack: string[] = [];
   let random = 42;
@@ -114,13 +89,5 @@ test('concurrent writers, fast and slow commits and rollbacks, while the relays 
   );
 
   expect(rolledBack.length).toBeGreaterThan(0);
-  await waitForAll(inboxes, committed, 15_000);
-  // A last write as a barrier: anything stray from before would have come first.
-  const barrier = await insertLeads(sql, 1, 'Barrier');
-  await waitForAll(inboxes, barrier);
-  for (const inbox of inboxes) {
-    expect(inbox.duplicates()).toEqual([]);
-    expect(rolledBack.filter((id) => inbox.count(id) > 0)).toEqual([]);
-    expect(committed.filter((id) => inbox.count(id) !== 1)).toEqual([]);
-  }
+  await expectDeliveredOnce(stack.sql, stack.inboxes, committed, { rolledBack, timeoutMs: 15_000 });
 });

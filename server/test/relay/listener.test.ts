@@ -4,20 +4,20 @@
  * time, in call order, instead of stacking them inside pg (which pg 8 warns
  * about and pg 9 will refuse).
  */
-import { createTestDatabase, type TestDatabase } from '@bellhop/db/testing';
 import { Client } from 'pg';
 import pino from 'pino';
+import { useTestDatabase } from '@bellhop/testing';
 import { Listener } from '../../src/relay/listener';
 
-let db: TestDatabase;
+const db = useTestDatabase();
 let listener: Listener;
 /** Calls to client.query() made while that client still had a query running or queued. */
 let stacked = 0;
 const originalQuery = Client.prototype.query;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
   listener = new Listener(db.url, { onConnected: () => undefined, onRing: () => undefined }, pino({ level: 'silent' }), 30_000);
+  db.resources.add(listener, (l) => l.stop());
   await listener.start();
   // pg's own fields (its public getters for them print deprecation warnings).
   Client.prototype.query = function (this: Client & { _activeQuery?: unknown; _queryQueue?: unknown[] }, ...args: unknown[]) {
@@ -25,10 +25,8 @@ beforeAll(async () => {
     return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof Client.prototype.query;
 });
-afterAll(async () => {
+afterAll(() => {
   Client.prototype.query = originalQuery;
-  await listener.stop();
-  await db.drop();
 });
 
 test('queries fired together run one after another, in call order, and a failed one does not stop the rest', async () => {

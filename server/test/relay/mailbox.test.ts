@@ -4,26 +4,19 @@
  * goes on where it stopped, a transaction left open stalls nothing, and a
  * failed read loses nothing.
  */
-import { createTestDatabase, type TestDatabase } from '@bellhop/db/testing';
 import type { Client } from 'pg';
+import { createUsers, insertLeads, useTestDatabase } from '@bellhop/testing';
 import { Mailbox, type Query } from '../../src/relay/mailbox';
-import { Resources, createUsers, insertLeads } from './helpers';
 
 jest.setTimeout(60_000);
 
-const resources = new Resources();
-let db: TestDatabase;
+const db = useTestDatabase();
 let reader: Client;
 let writers: Client[];
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  reader = await resources.pg(db.url);
-  writers = await Promise.all(Array.from({ length: 6 }, () => resources.pg(db.url)));
-});
-afterAll(async () => {
-  await resources.closeAll();
-  await db.drop();
+  reader = await db.pg();
+  writers = await Promise.all(Array.from({ length: 6 }, () => db.pg()));
 });
 
 const queryOn = (client: Client): Query => async (text, values) => (await client.query(text, values)).rows;
@@ -211,7 +204,7 @@ test('a read that fails after the database did the work loses nothing', async ()
 
 test('a connection killed in the middle of a read loses nothing', async () => {
   const mailbox = await startedMailbox();
-  const victim = await resources.pg(db.url);
+  const victim = await db.pg();
   const { rows } = await victim.query<{ pid: number }>('select pg_backend_pid() as pid');
   victim.on('error', () => undefined);
   const ids = await insertLeads(writers[3]!, 4, 'Killed');

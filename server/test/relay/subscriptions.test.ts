@@ -6,40 +6,22 @@
  */
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { createTestDatabase, type TestDatabase } from '@bellhop/db/testing';
-import type { Client } from 'pg';
-import type { RunningServer } from '../../src/server';
 import type { NotificationPayload } from '@bellhop/contract';
-import { NOTIFICATION_FIELDS, Resources, createUsers, getNotifications, graphql, insertLeads, testConfig, tokenFor, waitUntil } from './helpers';
+import { NOTIFICATION_FIELDS, getNotifications, insertLeads, sleep, useStack, waitUntil } from '@bellhop/testing';
 
 jest.setTimeout(60_000);
 
-const resources = new Resources();
-let db: TestDatabase;
-let server: RunningServer;
-let sql: Client;
-let token: string;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await resources.server(db);
-  sql = await resources.pg(db.url);
-  const [userId] = (await createUsers(sql, 1)) as [string];
-  token = tokenFor(userId, testConfig(db));
-});
-afterAll(async () => {
-  await resources.closeAll();
-  await db.drop();
-});
+const stack = useStack({ users: 1 });
+const token = () => stack.accounts[0]!.token;
 
 function wsClient(bearer: string | null): WsClient {
   const client = createClient({
-    url: `${server.url.replace('http', 'ws')}/graphql`,
+    url: `${stack.server.url.replace('http', 'ws')}/graphql`,
     webSocketImpl: WebSocket,
     connectionParams: bearer ? { Authorization: `Bearer ${bearer}` } : {},
     retryAttempts: 0,
   });
-  return resources.add(client, (c) => c.dispose());
+  return stack.add(client, (c) => c.dispose());
 }
 
 interface Subscription<T> {
@@ -70,7 +52,7 @@ async function untilLive(received: () => number, poke: () => Promise<unknown>): 
     async () => {
       if (received() > 0) return true;
       await poke();
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await sleep(200);
       return received() > 0;
     },
     () => 'the subscription to go live',
@@ -78,22 +60,22 @@ async function untilLive(received: () => number, poke: () => Promise<unknown>): 
 }
 
 test('notificationCreated delivers a raw SQL insert with the same values as getNotifications', async () => {
-  const client = wsClient(token);
+  const client = wsClient(token());
   const sub = subscribe<{ notificationCreated: NotificationPayload }>(client, `subscription { notificationCreated { ${NOTIFICATION_FIELDS} } }`);
-  await untilLive(() => sub.events.length, () => insertLeads(sql, 1, 'Warmup'));
+  await untilLive(() => sub.events.length, () => insertLeads(stack.sql, 1, 'Warmup'));
 
   const seen = sub.events.length;
-  const [id] = await insertLeads(sql, 1, 'Subscribed');
+  const [id] = await insertLeads(stack.sql, 1, 'Subscribed');
   await waitUntil(() => sub.events.some((e) => e.notificationCreated.id === id), () => `notification ${id} on the subscription`);
-  const expected = (await getNotifications(server.url, token)).find((n) => n.id === id)!;
+  const expected = (await getNotifications(stack.server.url, token())).find((n) => n.id === id)!;
   const received = sub.events.slice(seen).map((e) => e.notificationCreated);
   expect(received).toEqual([expected]);
   expect(JSON.parse(JSON.stringify(received[0]))).toStrictEqual(JSON.parse(JSON.stringify(expected)));
   expect(sub.errors).toEqual([]);
 
   // isRead is the subscriber's own: mark everything read, and the next one is still unread.
-  await graphql(server.url, 'mutation { markAllAsRead }', {}, token);
-  const [next] = await insertLeads(sql, 1, 'AfterRead');
+  await stack.data('mutation { markAllAsRead }', {}, token());
+  const [next] = await insertLeads(stack.sql, 1, 'AfterRead');
   await waitUntil(() => sub.events.some((e) => e.notificationCreated.id === next), () => 'the next notification');
   expect(sub.events.find((e) => e.notificationCreated.id === next)!.notificationCreated.isRead).toBe(false);
   sub.stop();

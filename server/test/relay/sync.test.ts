@@ -3,59 +3,31 @@
  * every relay instance, whether they came through GraphQL or plain SQL; the
  * teammate's sockets hear nothing.
  */
-import { createTestDatabase, type TestDatabase } from '@bellhop/db/testing';
-import type { Client } from 'pg';
-import type { RunningServer } from '../../src/server';
+import type { RunningServer } from '@bellhop/server';
 import type { NotificationDeletedPayload, NotificationUpdatedPayload } from '@bellhop/contract';
-import { Resources, createUsers, getNotifications, graphql, insertLeads, testConfig, tokenFor, waitUntil, type Inbox } from './helpers';
+import { actAs, commitAs, getNotifications, gqlData, insertLeads, useStack, waitUntil, type Inbox, type TestUser } from '@bellhop/testing';
 
 jest.setTimeout(30_000);
 
-const resources = new Resources();
-let db: TestDatabase;
+// Two API + relay instances on one database, as behind a load balancer.
+const stack = useStack({ servers: 2, users: 2 });
 let serverA: RunningServer;
 let serverB: RunningServer;
-let sql: Client;
-let alice: { id: string; token: string; inboxes: Inbox[] };
-let bob: { id: string; token: string; inboxes: Inbox[] };
+let alice: TestUser & { inboxes: Inbox[] };
+let bob: TestUser & { inboxes: Inbox[] };
 let ids: string[];
 const bobBarriers: NotificationUpdatedPayload[] = [];
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  // Two API + relay instances on one database, as behind a load balancer.
-  serverA = await resources.server(db);
-  serverB = await resources.server(db);
-  sql = await resources.pg(db.url);
-  const config = testConfig(db);
-  const [aliceId, bobId] = (await createUsers(sql, 2)) as [string, string];
-  alice = { id: aliceId, token: tokenFor(aliceId, config), inboxes: [] };
-  bob = { id: bobId, token: tokenFor(bobId, config), inboxes: [] };
-  alice.inboxes = [
-    await resources.socket(serverA.url, alice.token),
-    await resources.socket(serverA.url, alice.token),
-    await resources.socket(serverB.url, alice.token),
-  ];
-  bob.inboxes = [await resources.socket(serverA.url, bob.token), await resources.socket(serverB.url, bob.token)];
-  ids = await insertLeads(sql, 6);
-});
-afterAll(async () => {
-  await resources.closeAll();
-  await db.drop();
+  [serverA, serverB] = stack.servers as [RunningServer, RunningServer];
+  const [a, b] = stack.accounts as [TestUser, TestUser];
+  alice = { ...a, inboxes: await stack.sockets([a.token], [serverA.url, serverA.url, serverB.url]) };
+  bob = { ...b, inboxes: await stack.sockets([b.token], [serverA.url, serverB.url]) };
+  ids = await insertLeads(stack.sql, 6);
 });
 
 /** Runs SQL as the API would for this user (visitor role, user id claim), and commits. */
-async function asUser(userId: string, text: string, values: unknown[] = []): Promise<void> {
-  await sql.query('begin');
-  try {
-    await sql.query(`select set_config('role', 'bellhop_visitor', true), set_config('jwt.claims.user_id', $1, true)`, [userId]);
-    await sql.query(text, values);
-    await sql.query('commit');
-  } catch (error) {
-    await sql.query('rollback');
-    throw error;
-  }
-}
+const asUser = (userId: string, text: string, values: unknown[] = []) => commitAs(stack.sql, userId, (client) => client.query(text, values));
 
 async function expectUpdated(inboxes: Inbox[], expected: NotificationUpdatedPayload): Promise<void> {
   const matches = (inbox: Inbox) => inbox.updated.filter((u) => JSON.stringify(u) === JSON.stringify(expected)).length;
@@ -87,7 +59,7 @@ async function expectBobUntouched(): Promise<void> {
 
 describe('through GraphQL', () => {
   test('markAsRead on instance B reaches all of Alice\'s sockets on A and B', async () => {
-    const data = await graphql<{ markAsRead: { id: string; isRead: boolean } }>(
+    const data = await gqlData<{ markAsRead: { id: string; isRead: boolean } }>(
       serverB.url, 'mutation($id: UUID!) { markAsRead(id: $id) { id isRead } }', { id: ids[0] }, alice.token,
     );
     expect(data.markAsRead).toEqual({ id: ids[0], isRead: true });
@@ -96,22 +68,22 @@ describe('through GraphQL', () => {
   });
 
   test('markAsUnread on instance A', async () => {
-    await graphql(serverA.url, 'mutation($id: UUID!) { markAsUnread(id: $id) { id } }', { id: ids[0] }, alice.token);
+    await gqlData(serverA.url, 'mutation($id: UUID!) { markAsUnread(id: $id) { id } }', { id: ids[0] }, alice.token);
     await expectUpdated(alice.inboxes, { kind: 'unread', ids: [ids[0]!] });
     await expectBobUntouched();
   });
 
   test('markAllAsRead carries the newest createdAt, as GraphQL formats it', async () => {
     const newest = (await getNotifications(serverA.url, alice.token))[0]!;
-    await graphql(serverB.url, 'mutation { markAllAsRead }', {}, alice.token);
+    await gqlData(serverB.url, 'mutation { markAllAsRead }', {}, alice.token);
     await expectUpdated(alice.inboxes, { kind: 'all_read', upToCreatedAt: newest.createdAt });
-    const { getUnreadCount } = await graphql<{ getUnreadCount: number }>(serverA.url, '{ getUnreadCount }', {}, alice.token);
+    const { getUnreadCount } = await gqlData<{ getUnreadCount: number }>(serverA.url, '{ getUnreadCount }', {}, alice.token);
     expect(getUnreadCount).toBe(0);
     await expectBobUntouched();
   });
 
   test('deleteNotification', async () => {
-    await graphql(serverA.url, 'mutation($id: UUID!) { deleteNotification(id: $id) }', { id: ids[1] }, alice.token);
+    await gqlData(serverA.url, 'mutation($id: UUID!) { deleteNotification(id: $id) }', { id: ids[1] }, alice.token);
     await expectDeleted(alice.inboxes, { ids: [ids[1]!] });
     await expectBobUntouched();
   });
@@ -131,8 +103,8 @@ describe('through plain SQL as the visitor role', () => {
   });
 
   test('mark_all_as_read', async () => {
-    const newest = await insertLeads(sql, 1);
-    const { rows } = await sql.query<{ created_at: string }>(
+    const newest = await insertLeads(stack.sql, 1);
+    const { rows } = await stack.sql.query<{ created_at: string }>(
       `select to_jsonb(created_at) #>> '{}' as created_at from app_public.notifications where id = $1`,
       newest,
     );
@@ -148,10 +120,10 @@ describe('through plain SQL as the visitor role', () => {
   });
 
   test('a rolled-back change is never announced', async () => {
-    await sql.query('begin');
-    await sql.query(`select set_config('role', 'bellhop_visitor', true), set_config('jwt.claims.user_id', $1, true)`, [alice.id]);
-    await sql.query('select app_public.delete_notification($1)', [ids[4]]);
-    await sql.query('rollback');
+    await stack.sql.query('begin');
+    await actAs(stack.sql, alice.id);
+    await stack.sql.query('select app_public.delete_notification($1)', [ids[4]]);
+    await stack.sql.query('rollback');
     // Alice's own later change is the barrier for her sockets.
     await asUser(alice.id, 'select app_public.mark_as_read($1)', [ids[4]]);
     await expectUpdated(alice.inboxes, { kind: 'read', ids: [ids[4]!] });

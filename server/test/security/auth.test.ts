@@ -3,66 +3,50 @@
  * sign-in is rate-limited and does not reveal which accounts exist, and
  * passwords are stored as bcrypt hashes with cost 10.
  */
-import { createTestDatabase, type TestDatabase } from '@bellhop/db/testing';
-import type { Client } from 'pg';
-import type { RunningServer } from '../../src/server';
 import { UNAUTHORIZED } from '@bellhop/contract';
-import { Resources, connectError, createUsers, testConfig, tokenFor } from '../relay/helpers';
-import { badTokens, gql, messages } from './helpers';
+import type { RunningServer } from '@bellhop/server';
+import { BAD_TOKENS, connectError, gql, messages, useStack } from '@bellhop/testing';
 
 jest.setTimeout(30_000);
 
-const resources = new Resources();
-let db: TestDatabase;
-let server: RunningServer;
-let sql: Client;
-let userId: string;
+const stack = useStack({ env: { LOGIN_RATE_LIMIT: '1000' }, users: 1 });
+const userId = () => stack.accounts[0]!.id;
 
 const LOGIN = 'mutation ($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { jwtToken } }';
 const REGISTER = 'mutation ($email: String!, $name: String!) { register(input: { email: $email, password: "password123", name: $name }) { jwtToken } }';
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await resources.server(db, { api: true, env: { LOGIN_RATE_LIMIT: '1000' } });
-  sql = await resources.pg(db.url);
-  [userId] = (await createUsers(sql, 1)) as [string];
-});
-afterAll(async () => {
-  await resources.closeAll();
-  await db.drop();
-});
 
 describe('tokens that must not work', () => {
   // Names now (test titles), tokens at run time (they need the user and the secret).
-  const names = badTokens('00000000-0000-4000-8000-000000000000', 'placeholder').map(([name]) => name);
-  const token = (name: string) => badTokens(userId, testConfig(db).jwtSecret).find(([n]) => n === name)![1];
+  const names = BAD_TOKENS.map(([name]) => name);
+  const token = (name: string) => BAD_TOKENS.find(([n]) => n === name)![1](userId(), stack.config.jwtSecret);
 
   test('a valid token works on both (the control)', async () => {
-    const valid = tokenFor(userId, testConfig(db));
-    const response = await gql(server.url, '{ currentUser { id } }', {}, valid);
-    expect(response.json).toEqual({ data: { currentUser: { id: userId } } });
-    const inbox = await resources.socket(server.url, valid);
+    const valid = stack.token(userId());
+    const response = await gql(stack.server.url, '{ currentUser { id } }', {}, valid);
+    expect(response.json).toEqual({ data: { currentUser: { id: userId() } } });
+    const inbox = await stack.socket(valid);
     expect(inbox.socket.connected).toBe(true);
   });
 
   test.each(names)('%s: refused by the API with an error and no data', async (name) => {
-    const response = await gql(server.url, '{ currentUser { id } getUnreadCount }', {}, token(name));
+    const response = await gql(stack.server.url, '{ currentUser { id } getUnreadCount }', {}, token(name));
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
     expect(response.json?.data ?? null).toBeNull();
     expect(messages(response)).toHaveLength(1);
     // A mutation with the same token changes nothing either.
-    const mutation = await gql(server.url, 'mutation { markAllAsRead }', {}, token(name));
+    const mutation = await gql(stack.server.url, 'mutation { markAllAsRead }', {}, token(name));
     expect(mutation.json?.data ?? null).toBeNull();
   });
 
   test.each(names)('%s: refused by the socket with "unauthorized"', async (name) => {
-    expect((await connectError(server.url, token(name))).message).toBe(UNAUTHORIZED);
-    expect((await connectError(server.url, null, { extraHeaders: { Authorization: `Bearer ${token(name)}` } })).message).toBe(UNAUTHORIZED);
+    expect((await connectError(stack.server.url, token(name))).message).toBe(UNAUTHORIZED);
+    expect((await connectError(stack.server.url, null, { extraHeaders: { Authorization: `Bearer ${token(name)}` } })).message).toBe(UNAUTHORIZED);
   });
 
   test('nothing was written by the refused mutations', async () => {
-    const { rows } = await sql.query('select count(*)::int as n from app_private.user_events');
+    const { rows } = await stack.sql.query('select count(*)::int as n from app_private.user_events');
     expect(rows[0]).toEqual({ n: 0 });
   });
 });
@@ -70,12 +54,12 @@ describe('tokens that must not work', () => {
 describe('sign-in', () => {
   const email = `known-${Date.now()}@example.com`;
   beforeAll(async () => {
-    await sql.query('select app_public.register($1, $2, $3)', [email, 'correct-password', 'Known User']);
+    await stack.sql.query('select app_public.register($1, $2, $3)', [email, 'correct-password', 'Known User']);
   });
 
   test('a wrong password and an unknown email get the same answer', async () => {
-    const wrongPassword = await gql(server.url, LOGIN, { email, password: 'wrong-password' });
-    const unknownEmail = await gql(server.url, LOGIN, { email: `nobody-${Date.now()}@example.com`, password: 'wrong-password' });
+    const wrongPassword = await gql(stack.server.url, LOGIN, { email, password: 'wrong-password' });
+    const unknownEmail = await gql(stack.server.url, LOGIN, { email: `nobody-${Date.now()}@example.com`, password: 'wrong-password' });
     expect(wrongPassword.status).toBe(unknownEmail.status);
     expect(wrongPassword.json).toEqual(unknownEmail.json);
     expect(messages(wrongPassword)).toEqual(['Incorrect email or password.']);
@@ -83,12 +67,12 @@ describe('sign-in', () => {
   });
 
   test('the right password signs in', async () => {
-    const response = await gql(server.url, LOGIN, { email: email.toUpperCase(), password: 'correct-password' });
+    const response = await gql(stack.server.url, LOGIN, { email: email.toUpperCase(), password: 'correct-password' });
     expect(response.json?.data?.login).toEqual({ jwtToken: expect.stringMatching(/^eyJ/) });
   });
 
   test('passwords are stored as bcrypt hashes with cost 10 (pgcrypto crypt + gen_salt(\'bf\', 10))', async () => {
-    const { rows } = await sql.query<{ password_hash: string }>(
+    const { rows } = await stack.sql.query<{ password_hash: string }>(
       'select s.password_hash from app_private.user_secrets s join app_public.users u on u.id = s.user_id where u.email = $1',
       [email],
     );
@@ -97,7 +81,7 @@ describe('sign-in', () => {
   });
 
   test('the API role cannot read password hashes', async () => {
-    const response = await gql(server.url, '{ __type(name: "User") { fields { name } } }');
+    const response = await gql(stack.server.url, '{ __type(name: "User") { fields { name } } }');
     const fields = (response.json?.data as { __type: { fields: Array<{ name: string }> } }).__type.fields.map((f) => f.name);
     expect(fields.some((name) => /password|hash|secret/i.test(name))).toBe(false);
   });
@@ -106,7 +90,7 @@ describe('sign-in', () => {
 describe('rate limit on login and register', () => {
   let limited: RunningServer;
   beforeAll(async () => {
-    limited = await resources.server(db, { api: true, env: { RELAY: 'false', LOGIN_RATE_LIMIT: '3', LOGIN_RATE_WINDOW_SECONDS: '600' } });
+    limited = await stack.addServer({ env: { RELAY: 'false', LOGIN_RATE_LIMIT: '3', LOGIN_RATE_WINDOW_SECONDS: '600' } });
   });
 
   test('the 4th attempt from one address within the window gets 429 and a clear message', async () => {
@@ -126,19 +110,19 @@ describe('rate limit on login and register', () => {
     const email = `limited-${Date.now()}@example.com`;
     const blocked = await gql(limited.url, REGISTER, { email, name: 'Spammer' });
     expect(blocked.status).toBe(429);
-    const { rows } = await sql.query('select 1 from app_public.users where email = $1', [email]);
+    const { rows } = await stack.sql.query('select 1 from app_public.users where email = $1', [email]);
     expect(rows).toEqual([]);
   });
 
   test('other operations from that address are not limited', async () => {
-    const token = tokenFor(userId, testConfig(db));
+    const token = stack.token(userId());
     const response = await gql(limited.url, '{ getUnreadCount }', {}, token);
     expect(response.status).toBe(200);
     expect(response.json?.data).toEqual({ getUnreadCount: expect.any(Number) });
   });
 
   test('behind a proxy named in TRUST_PROXY, another client address has its own budget', async () => {
-    const proxied = await resources.server(db, { api: true, env: { RELAY: 'false', LOGIN_RATE_LIMIT: '1', TRUST_PROXY: 'loopback' } });
+    const proxied = await stack.addServer({ env: { RELAY: 'false', LOGIN_RATE_LIMIT: '1', TRUST_PROXY: 'loopback' } });
     const attempt = (address: string) => gql(proxied.url, LOGIN, { email: 'demo@example.com', password: 'guess' }, undefined, { 'x-forwarded-for': address });
     expect((await attempt('203.0.113.7')).status).toBe(200);
     expect((await attempt('203.0.113.7')).status).toBe(429);
@@ -148,7 +132,7 @@ describe('rate limit on login and register', () => {
   });
 
   test('by default (TRUST_PROXY unset) a client cannot pick a fresh address with X-Forwarded-For', async () => {
-    const strict = await resources.server(db, { api: true, env: { RELAY: 'false', LOGIN_RATE_LIMIT: '1' } });
+    const strict = await stack.addServer({ env: { RELAY: 'false', LOGIN_RATE_LIMIT: '1' } });
     const first = await gql(strict.url, LOGIN, { email: 'demo@example.com', password: 'guess' }, undefined, { 'x-forwarded-for': '203.0.113.8' });
     const second = await gql(strict.url, LOGIN, { email: 'demo@example.com', password: 'guess' }, undefined, { 'x-forwarded-for': '203.0.113.9' });
     expect([first.status, second.status]).toEqual([200, 429]);

@@ -2,34 +2,15 @@
  * Hostile text is data, and one user's ids give no power over another's state.
  * (That the web app renders such text as text is checked by the browser tests.)
  */
-import { createTestDatabase, withUserDb, type TestDatabase } from '@bellhop/db/testing';
-import type { Client } from 'pg';
 import type { NotificationPayload } from '@bellhop/contract';
-import type { RunningServer } from '../../src/server';
-import { NOTIFICATION_FIELDS, Resources, createUsers, insertLeads, testConfig, tokenFor, waitUntil } from '../relay/helpers';
-import { gql, messages } from './helpers';
+import { NOTIFICATION_FIELDS, dataOf, gql, insertLeads, useStack, waitUntil, withUserDb, type GqlResponse, type TestUser } from '@bellhop/testing';
 
 jest.setTimeout(30_000);
 
-const resources = new Resources();
-let db: TestDatabase;
-let server: RunningServer;
-let sql: Client;
+const stack = useStack();
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await resources.server(db, { api: true });
-  sql = await resources.pg(db.url);
-});
-afterAll(async () => {
-  await resources.closeAll();
-  await db.drop();
-});
-
-async function data<T>(response: Promise<Awaited<ReturnType<typeof gql>>>): Promise<T> {
-  const result = await response;
-  if (result.json?.errors) throw new Error(messages(result).join('; '));
-  return result.json!.data as T;
+async function data<T>(response: Promise<GqlResponse>): Promise<T> {
+  return dataOf(await response) as T;
 }
 
 describe('names with SQL, HTML and script text', () => {
@@ -40,17 +21,17 @@ describe('names with SQL, HTML and script text', () => {
 
   test('are stored and returned verbatim, in the API and the socket payload', async () => {
     const registered = await data<{ register: { jwtToken: string } }>(
-      gql(server.url, 'mutation ($name: String!) { register(input: { email: "hostile@example.com", password: "password123", name: $name }) { jwtToken } }', {
+      gql(stack.server.url, 'mutation ($name: String!) { register(input: { email: "hostile@example.com", password: "password123", name: $name }) { jwtToken } }', {
         name: hostileName,
       }),
     );
     const token = registered.register.jwtToken;
-    expect(await data(gql(server.url, '{ currentUser { name } }', {}, token))).toEqual({ currentUser: { name: hostileName } });
+    expect(await data(gql(stack.server.url, '{ currentUser { name } }', {}, token))).toEqual({ currentUser: { name: hostileName } });
 
-    const inbox = await resources.socket(server.url, token);
+    const inbox = await stack.socket(token);
     const created = await data<{ createLead: { id: number; firstName: string; lastName: string; company: string } }>(
       gql(
-        server.url,
+        stack.server.url,
         'mutation ($f: String!, $l: String!, $c: String) { createLead(input: { firstName: $f, lastName: $l, email: "x@example.com", company: $c }) { id firstName lastName company } }',
         { f: firstName, l: lastName, c: company },
         token,
@@ -58,18 +39,18 @@ describe('names with SQL, HTML and script text', () => {
     );
     expect(created.createLead).toMatchObject({ firstName, lastName, company });
     const leadId = created.createLead.id;
-    await data(gql(server.url, 'mutation ($id: Int!, $b: String!) { addComment(leadId: $id, body: $b) { id } }', { id: leadId, b: '</script><script>alert(2)</script>' }, token));
+    await data(gql(stack.server.url, 'mutation ($id: Int!, $b: String!) { addComment(leadId: $id, body: $b) { id } }', { id: leadId, b: '</script><script>alert(2)</script>' }, token));
 
     const expected = [
       `${hostileName} commented on ${firstName} ${lastName}: </script><script>alert(2)</script>`,
       `${firstName} ${lastName} added to pipeline`,
     ];
-    const listed = await data<{ getNotifications: NotificationPayload[] }>(gql(server.url, `{ getNotifications(first: 2) { ${NOTIFICATION_FIELDS} } }`, {}, token));
+    const listed = await data<{ getNotifications: NotificationPayload[] }>(gql(stack.server.url, `{ getNotifications(first: 2) { ${NOTIFICATION_FIELDS} } }`, {}, token));
     expect(listed.getNotifications.map((n) => n.message)).toEqual(expected);
     await waitUntil(() => inbox.created.length === 2, () => `2 socket notifications (have ${inbox.created.length})`);
     expect(inbox.created.map((n) => n.message).reverse()).toEqual(expected);
 
-    const { rows } = await sql.query<{ tables: number }>(
+    const { rows } = await stack.sql.query<{ tables: number }>(
       `select count(*)::int as tables from pg_tables where schemaname = 'app_public' and tablename in ('users', 'leads')`,
     );
     expect(rows[0]).toEqual({ tables: 2 });
@@ -84,27 +65,24 @@ describe("another user's notification ids", () => {
   let ids: string[];
 
   beforeAll(async () => {
-    [alice, bob] = (await createUsers(sql, 2)) as [string, string];
-    const config = testConfig(db);
-    aliceToken = tokenFor(alice, config);
-    bobToken = tokenFor(bob, config);
-    ids = await insertLeads(sql, 3, 'Shared');
+    [{ id: alice, token: aliceToken }, { id: bob, token: bobToken }] = (await stack.users(2)) as [TestUser, TestUser];
+    ids = await insertLeads(stack.sql, 3, 'Shared');
   });
 
   const mine = async (token: string) =>
-    (await data<{ getNotifications: Array<{ id: string; isRead: boolean }> }>(gql(server.url, '{ getNotifications { id isRead } }', {}, token))).getNotifications;
-  const unread = async (token: string) => (await data<{ getUnreadCount: number }>(gql(server.url, '{ getUnreadCount }', {}, token))).getUnreadCount;
+    (await data<{ getNotifications: Array<{ id: string; isRead: boolean }> }>(gql(stack.server.url, '{ getNotifications { id isRead } }', {}, token))).getNotifications;
+  const unread = async (token: string) => (await data<{ getUnreadCount: number }>(gql(stack.server.url, '{ getUnreadCount }', {}, token))).getUnreadCount;
 
   test('deleting, reading and marking all as read by Alice changes nothing for Bob, live or stored', async () => {
-    const aliceSocket = await resources.socket(server.url, aliceToken);
-    const bobSocket = await resources.socket(server.url, bobToken);
+    const aliceSocket = await stack.socket(aliceToken);
+    const bobSocket = await stack.socket(bobToken);
     const bobBefore = await mine(bobToken);
     const bobUnreadBefore = await unread(bobToken);
     expect(bobBefore.filter((n) => ids.includes(n.id))).toHaveLength(3);
 
-    await data(gql(server.url, 'mutation ($id: UUID!) { deleteNotification(id: $id) }', { id: ids[0] }, aliceToken));
-    await data(gql(server.url, 'mutation ($id: UUID!) { markAsRead(id: $id) { id isRead } }', { id: ids[1] }, aliceToken));
-    await data(gql(server.url, 'mutation { markAllAsRead }', {}, aliceToken));
+    await data(gql(stack.server.url, 'mutation ($id: UUID!) { deleteNotification(id: $id) }', { id: ids[0] }, aliceToken));
+    await data(gql(stack.server.url, 'mutation ($id: UUID!) { markAsRead(id: $id) { id isRead } }', { id: ids[1] }, aliceToken));
+    await data(gql(stack.server.url, 'mutation { markAllAsRead }', {}, aliceToken));
 
     expect((await mine(aliceToken)).map((n) => n.id)).not.toContain(ids[0]);
     expect(await mine(bobToken)).toEqual(bobBefore);
@@ -112,7 +90,7 @@ describe("another user's notification ids", () => {
 
     // Bob's own change is a marker: events reach a socket in commit order, so
     // once his arrives, Alice's (committed earlier) would have arrived too.
-    await data(gql(server.url, 'mutation ($id: UUID!) { markAsUnread(id: $id) { id } }', { id: ids[2] }, bobToken));
+    await data(gql(stack.server.url, 'mutation ($id: UUID!) { markAsUnread(id: $id) { id } }', { id: ids[2] }, bobToken));
     await waitUntil(() => bobSocket.updated.length === 1, () => "Bob's own update event");
     await waitUntil(() => aliceSocket.updated.length === 2 && aliceSocket.deleted.length === 1, () => "Alice's three events");
     expect(bobSocket.deleted).toEqual([]);
@@ -120,13 +98,13 @@ describe("another user's notification ids", () => {
   });
 
   test('in SQL, as the API role, Alice cannot write or see Bob\'s read state, profile or password hash', async () => {
-    await data(gql(server.url, 'mutation ($id: UUID!) { markAsRead(id: $id) { id } }', { id: ids[1] }, bobToken));
-    await withUserDb(db.url, alice, async (client) => {
+    await data(gql(stack.server.url, 'mutation ($id: UUID!) { markAsRead(id: $id) { id } }', { id: ids[1] }, bobToken));
+    await withUserDb(stack.db.url, alice, async (client) => {
       await expect(
         client.query(`insert into app_hidden.notification_receipts (user_id, notification_id, is_deleted) values ($1, $2, true)`, [bob, ids[1]]),
       ).rejects.toThrow(/row-level security/);
     });
-    await withUserDb(db.url, alice, async (client) => {
+    await withUserDb(stack.db.url, alice, async (client) => {
       const updated = await client.query(`update app_hidden.notification_receipts set is_deleted = true where user_id = $1`, [bob]);
       expect(updated.rowCount).toBe(0);
       const watermarks = await client.query(`update app_hidden.notification_watermarks set read_up_to = 0 where user_id = $1`, [bob]);
@@ -136,10 +114,10 @@ describe("another user's notification ids", () => {
       const renamed = await client.query(`update app_public.users set name = 'pwned' where id = $1`, [bob]);
       expect(renamed.rowCount).toBe(0);
     });
-    await withUserDb(db.url, alice, async (client) => {
+    await withUserDb(stack.db.url, alice, async (client) => {
       await expect(client.query('select * from app_private.user_secrets')).rejects.toThrow(/permission denied/);
     });
-    await withUserDb(db.url, alice, async (client) => {
+    await withUserDb(stack.db.url, alice, async (client) => {
       await expect(client.query('delete from app_public.notifications')).rejects.toThrow(/permission denied/);
     });
   });

@@ -2,36 +2,23 @@
  * HTTP hardening: CORS only for configured origins, helmet headers, and no
  * stack traces or internals in production error responses.
  */
-import { createTestDatabase, type TestDatabase } from '@bellhop/db/testing';
-import type { RunningServer } from '../../src/server';
-import { signToken } from '../../src/jwt';
-import { Resources, createUsers } from '../relay/helpers';
-import { STACK_TRACE, gql, post } from './helpers';
+import type { RunningServer } from '@bellhop/server';
+import { gql, postGraphql as post, tokenFor, useStack } from '@bellhop/testing';
 
 jest.setTimeout(30_000);
 
 const ALLOWED = 'https://crm.example.com';
 const PRODUCTION_SECRET = 'a-production-secret-that-is-long-enough-0123456789';
-const resources = new Resources();
-let db: TestDatabase;
-let server: RunningServer;
+/** What a stack trace or a source path looks like in a response body. */
+const STACK_TRACE = /\bat [\w.<>]+ \(|node_modules|\.ts:\d+|\/work\/|\/app\//;
+
+const stack = useStack({ env: { CORS_ORIGINS: `${ALLOWED},http://localhost:5173` }, users: 1 });
 let production: RunningServer;
 let productionToken: string;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await resources.server(db, { api: true, env: { CORS_ORIGINS: `${ALLOWED},http://localhost:5173` } });
-  production = await resources.server(db, {
-    api: true,
-    env: { NODE_ENV: 'production', JWT_SECRET: PRODUCTION_SECRET, CORS_ORIGINS: ALLOWED },
-  });
-  const sql = await resources.pg(db.url);
-  const [userId] = (await createUsers(sql, 1)) as [string];
-  productionToken = signToken(userId, PRODUCTION_SECRET);
-});
-afterAll(async () => {
-  await resources.closeAll();
-  await db.drop();
+  production = await stack.addServer({ env: { NODE_ENV: 'production', JWT_SECRET: PRODUCTION_SECRET, CORS_ORIGINS: ALLOWED } });
+  productionToken = tokenFor(stack.accounts[0]!.id, PRODUCTION_SECRET);
 });
 
 describe('CORS', () => {
@@ -42,23 +29,23 @@ describe('CORS', () => {
     });
 
   test('a configured origin is allowed, for preflight and the request itself', async () => {
-    const response = await preflight(server.url, ALLOWED);
+    const response = await preflight(stack.server.url, ALLOWED);
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe(ALLOWED);
     expect(response.headers.get('access-control-allow-headers')).toMatch(/authorization/i);
-    const actual = await gql(server.url, '{ __typename }', {}, undefined, { origin: ALLOWED });
+    const actual = await gql(stack.server.url, '{ __typename }', {}, undefined, { origin: ALLOWED });
     expect(actual.headers.get('access-control-allow-origin')).toBe(ALLOWED);
   });
 
   test.each(['https://evil.example', 'https://crm.example.com.evil.example', 'null'])('%s gets no CORS headers', async (origin) => {
-    const response = await preflight(server.url, origin);
+    const response = await preflight(stack.server.url, origin);
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
-    const actual = await gql(server.url, '{ __typename }', {}, undefined, { origin });
+    const actual = await gql(stack.server.url, '{ __typename }', {}, undefined, { origin });
     expect(actual.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   test('the socket handshake follows the same list', async () => {
-    const handshake = (origin: string) => fetch(`${server.url}/socket.io/?EIO=4&transport=polling`, { headers: { origin } });
+    const handshake = (origin: string) => fetch(`${stack.server.url}/socket.io/?EIO=4&transport=polling`, { headers: { origin } });
     expect((await handshake(ALLOWED)).headers.get('access-control-allow-origin')).toBe(ALLOWED);
     expect((await handshake('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
   });

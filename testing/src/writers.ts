@@ -4,7 +4,7 @@
  * transaction whose COMMIT it saw succeed. That list is "committed".
  */
 import { Client } from 'pg';
-import { insertLeads } from '../relay/helpers';
+import { insertLeads } from './data';
 
 export class Writers {
   readonly committed: string[] = [];
