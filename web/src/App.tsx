@@ -7,25 +7,34 @@ import { AuthProvider } from './auth/AuthContext';
 import { RequireAuth } from './auth/RequireAuth';
 import { tokenStore } from './auth/tokenStore';
 import { AppLayout } from './layout/AppLayout';
-import { TOAST_DURATION_MS } from './notifications/NotificationToasts';
+import { MAX_VISIBLE_TOASTS, TOAST_DURATION_MS } from './notifications/toastBurst';
 import { DashboardPage } from './pages/DashboardPage';
 import { LeadDetailPage } from './pages/LeadDetailPage';
 import { LeadsPage } from './pages/LeadsPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RegisterPage } from './pages/RegisterPage';
+import { SettingsPage } from './pages/SettingsPage';
 
 export function App() {
   const client = useMemo(
-    () => createApolloClient({ getToken: tokenStore.get, onUnauthorized: () => tokenStore.set(null) }),
+    () => createApolloClient({ getToken: tokenStore.get, onUnauthorized: tokenStore.expire }),
     [],
   );
   return (
     <ApolloProvider client={client}>
       <AuthProvider>
         <BrowserRouter>
-          {/* Offset below the sticky header, so toasts never cover the bell they announce. */}
-          <Toaster position="top-right" offset={{ top: 72, right: 16 }} duration={TOAST_DURATION_MS} closeButton />
+          {/* Bottom right, away from the header's bell and menu and from the center that drops
+              down under the bell; at most three at a time (a burst gets one summary toast). */}
+          <Toaster
+            position="bottom-right"
+            offset={16}
+            visibleToasts={MAX_VISIBLE_TOASTS}
+            duration={TOAST_DURATION_MS}
+            closeButton
+            toastOptions={{ classNames: { title: 'toast-title', description: 'toast-description' } }}
+          />
           <Routes>
             <Route path="/login" element={<LoginPage />} />
             <Route path="/register" element={<RegisterPage />} />
@@ -39,6 +48,7 @@ export function App() {
               <Route path="/dashboard" element={<DashboardPage />} />
               <Route path="/leads" element={<LeadsPage />} />
               <Route path="/leads/:id" element={<LeadDetailPage />} />
+              <Route path="/settings" element={<SettingsPage />} />
             </Route>
             <Route path="/" element={<Navigate to="/dashboard" replace />} />
             <Route path="*" element={<NotFoundPage />} />

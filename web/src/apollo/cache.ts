@@ -1,11 +1,12 @@
 import { InMemoryCache, type FieldPolicy, type Reference } from '@apollo/client';
+import { filterKey } from '../notifications/listFilter';
 
 /**
  * Offset-paged lists are kept as one growing list per filter: a first page (offset 0)
  * replaces it, which is how a refresh after reconnecting drops anything stale; later
  * pages append, skipping ids already present because live inserts shift the offsets.
  */
-function offsetList(keyArgs: string[]): FieldPolicy<Reference[]> {
+function offsetList(keyArgs: FieldPolicy<Reference[]>['keyArgs']): FieldPolicy<Reference[]> {
   return {
     keyArgs,
     merge(existing, incoming, { args, readField }) {
@@ -22,10 +23,15 @@ export function createCache(): InMemoryCache {
     typePolicies: {
       Query: {
         fields: {
-          getNotifications: offsetList(['unreadOnly']),
+          // A normalized key per filter, so live events can tell which lists they belong in.
+          getNotifications: offsetList((args) => filterKey(args)),
           allLeadsList: offsetList(['orderBy']),
         },
       },
+      // One per type for the signed-in user (the cache is cleared on sign-out), so a saved
+      // preference updates the list every component reads.
+      NotificationPreference: { keyFields: ['type'] },
+      NotificationType: { keyFields: ['type'] },
     },
   });
 }

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { useApolloClient } from '@apollo/client';
+import { sessionNotice } from './sessionNotice';
 import { tokenStore } from './tokenStore';
 import { tokenExpiry } from './jwt';
 
@@ -7,6 +8,8 @@ export interface AuthValue {
   token: string | null;
   signIn(token: string): void;
   signOut(): void;
+  /** The server refused the token (expired or revoked): sign out and say why on the login page. */
+  expire(): void;
 }
 
 const AuthContext = createContext<AuthValue | null>(null);
@@ -28,13 +31,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const exp = token ? tokenExpiry(token) : null;
     if (exp === null) return;
-    const timer = setTimeout(() => tokenStore.set(null), Math.min(Math.max(exp * 1000 - Date.now(), 0), MAX_TIMEOUT_MS));
+    const timer = setTimeout(() => tokenStore.expire(), Math.min(Math.max(exp * 1000 - Date.now(), 0), MAX_TIMEOUT_MS));
     return () => clearTimeout(timer);
   }, [token]);
 
   const signIn = useCallback((next: string) => tokenStore.set(next), []);
-  const signOut = useCallback(() => tokenStore.set(null), []);
-  const value = useMemo(() => ({ token, signIn, signOut }), [token, signIn, signOut]);
+  const signOut = useCallback(() => {
+    sessionNotice.set(null);
+    tokenStore.set(null);
+  }, []);
+  const expire = useCallback(() => tokenStore.expire(), []);
+  const value = useMemo(() => ({ token, signIn, signOut, expire }), [token, signIn, signOut, expire]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

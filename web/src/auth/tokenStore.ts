@@ -1,4 +1,5 @@
 import { isExpired } from './jwt';
+import { sessionNotice } from './sessionNotice';
 
 /**
  * The JWT lives in localStorage so it survives reloads and is shared by the user's
@@ -19,7 +20,21 @@ function readStorage(): string | null {
   }
 }
 
-let current: string | null = typeof window === 'undefined' ? null : readStorage();
+/** At start-up: a token that expired while the app was closed means the session did. */
+function readInitial(): string | null {
+  const token = readStorage();
+  try {
+    if (!token && window.localStorage.getItem(KEY)) {
+      window.localStorage.removeItem(KEY);
+      sessionNotice.set('expired');
+    }
+  } catch {
+    // No storage: nothing was kept.
+  }
+  return token;
+}
+
+let current: string | null = typeof window === 'undefined' ? null : readInitial();
 
 function emit(): void {
   for (const listener of listeners) listener();
@@ -29,8 +44,16 @@ export const tokenStore = {
   get(): string | null {
     return current;
   },
+  /** Signs out because the server no longer accepts the token; the login page says so. */
+  expire(): void {
+    if (current === null) return;
+    sessionNotice.set('expired');
+    tokenStore.set(null);
+  },
   set(token: string | null): void {
     if (token === current) return;
+    // A new session starts without the notice of how the last one ended.
+    if (token !== null) sessionNotice.set(null);
     current = token;
     try {
       if (token) window.localStorage.setItem(KEY, token);
@@ -52,6 +75,8 @@ if (typeof window !== 'undefined') {
     if (event.key !== KEY && event.key !== null) return;
     const next = readStorage();
     if (next !== current) {
+      // Another tab signed out because the token ran out: this tab's session ended the same way.
+      if (next === null && current !== null && isExpired(current)) sessionNotice.set('expired');
       current = next;
       emit();
     }

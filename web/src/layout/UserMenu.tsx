@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client';
+import { NavLink } from 'react-router-dom';
 import { CURRENT_USER_QUERY } from '../operations/auth';
 import { useAuth } from '../auth/AuthContext';
 
@@ -9,10 +10,13 @@ export function UserMenu() {
   return (
     <div className="user-menu">
       {user && (
-        <span className="user-name" data-testid="user-name" title={user.email}>
+        <span className="user-name truncate" data-testid="user-name" title={user.email}>
           {user.name}
         </span>
       )}
+      <NavLink to="/settings" className="button secondary small" title="Notification settings">
+        Settings
+      </NavLink>
       <button type="button" className="button secondary small" onClick={signOut}>
         Sign out
       </button>

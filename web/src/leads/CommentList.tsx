@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { LeadDetailQuery } from '../gql/graphql';
 import { ADD_COMMENT } from '../operations/leads';
+import { LIMITS, limitHint } from '../lib/limits';
 import { formatDateTime, formatRelativeTime } from '../lib/relativeTime';
 import { Field } from '../ui/Field';
 import { FormError } from '../ui/FormError';
@@ -27,7 +28,7 @@ export function CommentList({ leadId, comments }: { leadId: number; comments: re
           {comments.map((comment) => (
             <li key={comment.id} className="comment" data-testid="comment-item">
               <p className="comment-meta">
-                <strong>{comment.userByAuthorId?.name ?? 'Someone'}</strong>{' '}
+                <strong className="truncate-inline">{comment.userByAuthorId?.name ?? 'Someone'}</strong>{' '}
                 <time dateTime={comment.createdAt} title={formatDateTime(comment.createdAt)}>
                   {formatRelativeTime(comment.createdAt)}
                 </time>
@@ -38,7 +39,16 @@ export function CommentList({ leadId, comments }: { leadId: number; comments: re
         </ul>
       )}
       <form onSubmit={onSubmit} noValidate>
-        <Field label="New comment" multiline name="body" rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
+        <Field
+          label="New comment"
+          multiline
+          name="body"
+          rows={3}
+          maxLength={LIMITS.comment}
+          hint={`${limitHint(LIMITS.comment)} Mention someone with @ and their email.`}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+        />
         <FormError message={add.error} />
         <div className="form-actions">
           <button type="submit" className="button primary" disabled={add.loading}>

@@ -10,6 +10,7 @@ function renderForm() {
   const api = fakeApiClient({
     CreateLead: ({ firstName, lastName, email, company }) => {
       if (!String(email).includes('@')) throw new Error('Email must look like name@example.com.');
+      if (String(firstName).length > 5) throw new Error('firstName must be at most 200 characters.');
       return {
         createLead: {
           __typename: 'Lead',
@@ -49,6 +50,24 @@ describe('CreateLeadForm', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Email must look like name@example.com.');
     expect(screen.getByLabelText('First name')).toHaveValue('John');
     expect(onCreated).not.toHaveBeenCalled();
+  });
+
+  it('stops each field at the server’s limit and says so', () => {
+    renderForm();
+    expect(screen.getByLabelText('First name')).toHaveAttribute('maxLength', '200');
+    expect(screen.getByLabelText('Last name')).toHaveAttribute('maxLength', '200');
+    expect(screen.getByLabelText('Company')).toHaveAttribute('maxLength', '200');
+    expect(screen.getByLabelText('Email')).toHaveAttribute('maxLength', '320');
+    expect(screen.getByLabelText('Email')).toHaveAccessibleDescription('Up to 320 characters.');
+  });
+
+  it('shows the server’s message when it refuses a value', async () => {
+    renderForm();
+    await userEvent.type(screen.getByLabelText('First name'), 'Johnathan');
+    await userEvent.type(screen.getByLabelText('Last name'), 'Doe');
+    await userEvent.type(screen.getByLabelText('Email'), 'john@example.com');
+    await userEvent.click(screen.getByRole('button', { name: 'Create lead' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('firstName must be at most 200 characters.');
   });
 
   it('creates a lead, links to it and clears the form', async () => {

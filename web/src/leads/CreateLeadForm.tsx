@@ -3,11 +3,19 @@ import { useMutation } from '@apollo/client';
 import { Link } from 'react-router-dom';
 import { CREATE_LEAD } from '../operations/leads';
 import { errorMessage } from '../lib/errorMessage';
+import { LIMITS, limitHint } from '../lib/limits';
 import { Field } from '../ui/Field';
 import { FormError } from '../ui/FormError';
 import { leadName } from './leadName';
 
 const EMPTY = { firstName: '', lastName: '', email: '', company: '' };
+
+const FIELDS: { name: keyof typeof EMPTY; label: string; max: number; type?: string; required: boolean }[] = [
+  { name: 'firstName', label: 'First name', max: LIMITS.leadName, required: true },
+  { name: 'lastName', label: 'Last name', max: LIMITS.leadName, required: true },
+  { name: 'email', label: 'Email', max: LIMITS.email, type: 'email', required: true },
+  { name: 'company', label: 'Company', max: LIMITS.company, required: false },
+];
 
 export function CreateLeadForm({ onCreated }: { onCreated(): void }) {
   const [values, setValues] = useState(EMPTY);
@@ -44,14 +52,28 @@ export function CreateLeadForm({ onCreated }: { onCreated(): void }) {
   return (
     <form className="card form-grid" onSubmit={onSubmit} noValidate aria-labelledby="create-lead-heading">
       <h2 id="create-lead-heading">New lead</h2>
-      <Field label="First name" name="firstName" autoComplete="off" required value={values.firstName} onChange={set('firstName')} />
-      <Field label="Last name" name="lastName" autoComplete="off" required value={values.lastName} onChange={set('lastName')} />
-      <Field label="Email" type="email" name="email" autoComplete="off" required value={values.email} onChange={set('email')} />
-      <Field label="Company" name="company" autoComplete="off" value={values.company} onChange={set('company')} />
+      {FIELDS.map(({ name, label, max, type, required }) => (
+        <Field
+          key={name}
+          label={label}
+          name={name}
+          type={type}
+          autoComplete="off"
+          required={required}
+          maxLength={max}
+          hint={limitHint(max)}
+          value={values[name]}
+          onChange={set(name)}
+        />
+      ))}
       <FormError message={error} />
       {created && (
         <p className="form-success" role="status">
-          Created <Link to={`/leads/${created.id}`}>{created.name}</Link>.
+          Created{' '}
+          <Link to={`/leads/${created.id}`} className="truncate-inline" title={created.name}>
+            {created.name}
+          </Link>
+          .
         </p>
       )}
       <div className="form-actions">

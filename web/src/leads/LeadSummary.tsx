@@ -16,8 +16,6 @@ export function LeadSummary({ lead }: { lead: Lead }) {
       <dd>
         <span className={`status status-${lead.status}`}>{lead.status}</span>
       </dd>
-      <dt>Owner</dt>
-      <dd>{lead.userByOwnerId?.name ?? '—'}</dd>
       <dt>Created</dt>
       <dd>{formatDateTime(lead.createdAt)}</dd>
       <dt>Updated</dt>

@@ -1,22 +1,22 @@
-import { useState, type FormEvent } from 'react';
-import type { LeadDetailQuery } from '../gql/graphql';
-import { COMPLETE_TASK, CREATE_TASK } from '../operations/leads';
-import { formatDateTime, formatRelativeTime } from '../lib/relativeTime';
+import { useId, useState, type FormEvent } from 'react';
+import type { TaskFieldsFragment } from '../gql/graphql';
+import { LIMITS, limitHint } from '../lib/limits';
+import { ASSIGN_TASK, COMPLETE_TASK, CREATE_TASK } from '../operations/leads';
 import { Field } from '../ui/Field';
 import { FormError } from '../ui/FormError';
+import { TaskItem } from './TaskItem';
 import { useLeadMutation } from './useLeadMutation';
+import type { Person } from './useUsers';
 
-type Task = NonNullable<LeadDetailQuery['leadById']>['tasksByLeadIdList'][number];
+interface Props {
+  leadId: number;
+  tasks: readonly TaskFieldsFragment[];
+  users: readonly Person[];
+}
 
-export function TaskList({ leadId, tasks }: { leadId: number; tasks: readonly Task[] }) {
-  const [title, setTitle] = useState('');
-  const create = useLeadMutation(CREATE_TASK, leadId);
+export function TaskList({ leadId, tasks, users }: Props) {
   const complete = useLeadMutation(COMPLETE_TASK, leadId);
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (await create.run({ leadId, title: title.trim() })) setTitle('');
-  };
+  const assign = useLeadMutation(ASSIGN_TASK, leadId);
 
   return (
     <section className="card" aria-labelledby="tasks-heading">
@@ -26,38 +26,64 @@ export function TaskList({ leadId, tasks }: { leadId: number; tasks: readonly Ta
       ) : (
         <ul className="plain-list" data-testid="task-list">
           {tasks.map((task) => (
-            <li key={task.id} className={`task${task.completedAt ? ' is-done' : ''}`} data-testid="task-item">
-              <span className="task-title">{task.title}</span>
-              {task.completedAt ? (
-                <span className="muted">
-                  Completed{' '}
-                  <time dateTime={task.completedAt} title={formatDateTime(task.completedAt)}>
-                    {formatRelativeTime(task.completedAt)}
-                  </time>
-                </span>
-              ) : (
-                <button
-                  type="button"
-                  className="button secondary small"
-                  aria-label={`Complete: ${task.title}`}
-                  disabled={complete.loading}
-                  onClick={() => void complete.run({ id: task.id })}
-                >
-                  Complete
-                </button>
-              )}
-            </li>
+            <TaskItem
+              key={task.id}
+              task={task}
+              users={users}
+              busy={complete.loading || assign.loading}
+              onComplete={() => void complete.run({ id: task.id })}
+              onAssign={(assigneeId) => void assign.run({ id: task.id, assigneeId })}
+            />
           ))}
         </ul>
       )}
-      <FormError message={complete.error} />
-      <form className="inline-form" onSubmit={onSubmit} noValidate>
-        <Field label="New task" name="title" autoComplete="off" value={title} onChange={(e) => setTitle(e.target.value)} />
-        <button type="submit" className="button primary" disabled={create.loading}>
-          Add task
-        </button>
-        <FormError message={create.error} />
-      </form>
+      <FormError message={complete.error ?? assign.error} />
+      <NewTaskForm leadId={leadId} users={users} />
     </section>
+  );
+}
+
+/** A title and, optionally, who does it. */
+function NewTaskForm({ leadId, users }: { leadId: number; users: readonly Person[] }) {
+  const [title, setTitle] = useState('');
+  const [assigneeId, setAssigneeId] = useState('');
+  const assigneeField = useId();
+  const create = useLeadMutation(CREATE_TASK, leadId);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await create.run({ leadId, title: title.trim(), assigneeId: assigneeId === '' ? null : assigneeId })) {
+      setTitle('');
+      setAssigneeId('');
+    }
+  };
+
+  return (
+    <form className="inline-form" onSubmit={onSubmit} noValidate>
+      <Field
+        label="New task"
+        name="title"
+        autoComplete="off"
+        maxLength={LIMITS.taskTitle}
+        hint={limitHint(LIMITS.taskTitle)}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+      />
+      <div className="field assignee-field">
+        <label htmlFor={assigneeField}>Assign to</label>
+        <select id={assigneeField} name="assigneeId" value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)}>
+          <option value="">Nobody yet</option>
+          {users.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button primary" disabled={create.loading}>
+        Add task
+      </button>
+      <FormError message={create.error} />
+    </form>
   );
 }

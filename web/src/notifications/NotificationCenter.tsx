@@ -1,8 +1,11 @@
 import { useEffect, useId, useRef, type RefObject } from 'react';
 import { arrowKeyFocus } from '../ui/arrowKeyFocus';
 import { useDismiss, type DismissReason } from '../ui/useDismiss';
+import { CenterFilters, tabId } from './CenterFilters';
 import type { Notification } from './model';
 import { NotificationItem } from './NotificationItem';
+import type { TypeOption } from './types';
+import { DEFAULT_VIEW, type NotificationView } from './useNotificationList';
 
 export interface NotificationCenterProps {
   id: string;
@@ -12,6 +15,10 @@ export interface NotificationCenterProps {
   error: string | null;
   hasMore: boolean;
   loadingMore: boolean;
+  /** The tab and type shown; each has its own list. */
+  view?: NotificationView;
+  typeOptions?: readonly TypeOption[];
+  onViewChange?(view: NotificationView): void;
   /** The bell: pressing it is not an "outside" press, it toggles the center itself. */
   anchorRef?: RefObject<HTMLElement | null>;
   onClose(reason: DismissReason): void;
@@ -26,9 +33,10 @@ export interface NotificationCenterProps {
 const ITEM_SELECTOR = '[data-item-main]';
 
 export function NotificationCenter(props: NotificationCenterProps) {
-  const { id, items, unreadCount, hasMore, loadingMore, anchorRef, onClose } = props;
+  const { id, items, unreadCount, hasMore, loadingMore, anchorRef, onClose, view = DEFAULT_VIEW, onViewChange } = props;
   const panelRef = useRef<HTMLDivElement>(null);
   const headingId = useId();
+  const tabPanelId = useId();
 
   useDismiss(panelRef, anchorRef, onClose);
 
@@ -64,21 +72,28 @@ export function NotificationCenter(props: NotificationCenterProps) {
         </button>
       </div>
 
-      <CenterBody {...props} onDelete={onDelete} />
+      {onViewChange && <CenterFilters view={view} typeOptions={props.typeOptions ?? []} panelId={tabPanelId} onChange={onViewChange} />}
 
-      {hasMore && (
-        <div className="center-footer">
-          <button type="button" className="button secondary" onClick={props.onLoadMore} disabled={loadingMore}>
-            {loadingMore ? 'Loading…' : 'Load more'}
-          </button>
-        </div>
-      )}
+      <div
+        className="center-panel"
+        {...(onViewChange ? { id: tabPanelId, role: 'tabpanel', 'aria-labelledby': tabId(tabPanelId, view.forMe) } : {})}
+      >
+        <CenterBody {...props} onDelete={onDelete} />
+
+        {hasMore && (
+          <div className="center-footer">
+            <button type="button" className="button secondary" onClick={props.onLoadMore} disabled={loadingMore}>
+              {loadingMore ? 'Loading…' : 'Load more'}
+            </button>
+          </div>
+        )}
+      </div>
     </div>
   );
 }
 
 /** The list, or what stands in for it: an error with a retry, loading, or the empty state. */
-function CenterBody({ items, loading, error, onRetry, onOpen, onSetRead, onDelete }: NotificationCenterProps) {
+function CenterBody({ items, loading, error, view = DEFAULT_VIEW, onRetry, onOpen, onSetRead, onDelete }: NotificationCenterProps) {
   if (error && items.length === 0) {
     return (
       <div className="center-message" role="alert">
@@ -93,7 +108,7 @@ function CenterBody({ items, loading, error, onRetry, onOpen, onSetRead, onDelet
   if (items.length === 0) {
     return (
       <p className="center-message" data-testid="notification-empty">
-        No notifications yet
+        {emptyText(view)}
       </p>
     );
   }
@@ -104,4 +119,9 @@ function CenterBody({ items, loading, error, onRetry, onOpen, onSetRead, onDelet
       ))}
     </ul>
   );
+}
+
+function emptyText(view: NotificationView): string {
+  if (view.type !== null) return view.forMe ? 'Nothing of this type for you' : 'No notifications of this type';
+  return view.forMe ? 'Nothing addressed to you yet' : 'No notifications yet';
 }

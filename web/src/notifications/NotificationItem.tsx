@@ -1,19 +1,17 @@
-import type { NotificationType } from '@bellhop/contract';
 import { formatDateTime, formatRelativeTime } from '../lib/relativeTime';
-import type { Notification } from './model';
-
-const TYPE_LABELS: Record<NotificationType, string> = {
-  lead_created: 'Lead',
-  task_completed: 'Task',
-  score_updated: 'Score',
-  comment_added: 'Comment',
-};
+import { isForMe, type Notification } from './model';
+import { typeBadge } from './types';
 
 interface Props {
   notification: Notification;
   onOpen(notification: Notification): void;
   onSetRead(id: string, read: boolean): void;
   onDelete(id: string): void;
+}
+
+/** A type a DBA added may hold any characters; a class name must not. */
+function typeClass(type: string): string {
+  return `type-${type.replace(/[^a-z0-9_-]/gi, '-')}`;
 }
 
 export function NotificationItem({ notification: n, onOpen, onSetRead, onDelete }: Props) {
@@ -25,23 +23,38 @@ export function NotificationItem({ notification: n, onOpen, onSetRead, onDelete 
       data-testid="notification-item"
       data-notification-id={n.id}
       data-read={String(n.isRead)}
+      data-for-me={String(isForMe(n))}
     >
       <button type="button" className="notification-main" data-item-main onClick={() => onOpen(n)}>
         <span className="notification-dot" aria-hidden="true" />
         {unread && <span className="visually-hidden">Unread: </span>}
         <span className="notification-text">
           <span className="notification-heading">
-            {n.type && (
-              <span className={`notification-type type-${n.type}`} aria-hidden="true">
-                {TYPE_LABELS[n.type]}
+            <span className={`notification-type ${typeClass(n.type)}`} aria-hidden="true">
+              {typeBadge(n.type)}
+            </span>
+            <span className="notification-title truncate" title={n.title}>
+              {n.title}
+            </span>
+            {isForMe(n) && <span className="notification-to-you">to you</span>}
+          </span>
+          {/* The message names who did what; long text is clamped, the full text is its title. */}
+          <span className="notification-message clamp" title={n.message}>
+            {n.message}
+          </span>
+          <span className="notification-meta">
+            {n.actorName && (
+              <span className="notification-actor" data-testid="notification-actor">
+                <span className="avatar" aria-hidden="true">
+                  {n.actorName.trim().charAt(0).toUpperCase()}
+                </span>
+                <span className="truncate">by {n.actorName}</span>
               </span>
             )}
-            <span className="notification-title">{n.title}</span>
+            <time className="notification-time" dateTime={n.createdAt} title={formatDateTime(n.createdAt)}>
+              {formatRelativeTime(n.createdAt)}
+            </time>
           </span>
-          <span className="notification-message">{n.message}</span>
-          <time className="notification-time" dateTime={n.createdAt} title={formatDateTime(n.createdAt)}>
-            {formatRelativeTime(n.createdAt)}
-          </time>
         </span>
       </button>
       <span className="notification-actions">

@@ -6,6 +6,8 @@ import { makeNotification } from '../test/fixtures';
 import { NotificationMenu } from './NotificationMenu';
 import { NotificationsContext, type NotificationsApi } from './NotificationsContext';
 import type { Notification } from './model';
+import { BUILT_IN_TYPE_OPTIONS } from './types';
+import { DEFAULT_VIEW } from './useNotificationList';
 
 jest.mock('sonner', () => ({ toast: Object.assign(jest.fn(), { error: jest.fn() }) }));
 
@@ -29,6 +31,9 @@ function Harness({ initial, api }: { initial: Notification[]; api: Partial<Notif
     remove: async (id) => setItems((all) => all.filter((n) => n.id !== id)),
     markAllRead: async () => setItems((all) => all.map((n) => ({ ...n, isRead: true }))),
     subscribe: () => () => undefined,
+    view: DEFAULT_VIEW,
+    setView: jest.fn(),
+    preferences: { list: [], typeOptions: BUILT_IN_TYPE_OPTIONS, wantsToast: () => true, loading: false, error: undefined },
     ...api,
   };
   return (

@@ -53,6 +53,9 @@ export function NotificationMenu() {
           error={notifications.error}
           hasMore={notifications.hasMore}
           loadingMore={notifications.loadingMore}
+          view={notifications.view}
+          typeOptions={notifications.preferences.typeOptions}
+          onViewChange={notifications.setView}
           anchorRef={bellRef}
           onClose={close}
           onOpen={onOpen}

@@ -2,7 +2,8 @@ import type { InMemoryCache } from '@apollo/client';
 import type { NotificationPayload } from '@bellhop/contract';
 import { createCache } from '../apollo/cache';
 import { NOTIFICATION_FIELDS, NOTIFICATIONS_QUERY, UNREAD_COUNT_QUERY } from '../operations/notifications';
-import { addNotification, markReadUpTo, removeNotifications, setReadState } from './cacheUpdates';
+import { markReadUpTo, removeNotifications, setReadState } from './cacheUpdates';
+import { insertNotifications } from './liveInsert';
 
 function entity(id: string, createdAt: string, isRead = false): NotificationPayload {
   return {
@@ -12,12 +13,14 @@ function entity(id: string, createdAt: string, isRead = false): NotificationPayl
     message: `Message ${id}`,
     isRead,
     relatedLeadId: 1,
+    recipientId: null,
+    actorId: null,
     createdAt,
     updatedAt: createdAt,
   };
 }
 
-const stored = (n: NotificationPayload) => ({ __typename: 'Notification' as const, ...n });
+const stored = (n: NotificationPayload) => ({ __typename: 'Notification' as const, ...n, userByActorId: null });
 
 function seed(items: NotificationPayload[], unread: number): InMemoryCache {
   const cache = createCache();
@@ -41,8 +44,8 @@ const T3 = '2025-10-23T12:00:00.000003+00:00';
 describe('notification cache updates', () => {
   it('prepends a new notification and counts it once', () => {
     const cache = seed([entity('b', T2), entity('a', T1, true)], 1);
-    expect(addNotification(cache, entity('c', T3))).toBe(true);
-    expect(addNotification(cache, entity('c', T3))).toBe(false);
+    expect(insertNotifications(cache, [entity('c', T3)], 20).added.map((n) => n.id)).toEqual(['c']);
+    expect(insertNotifications(cache, [entity('c', T3)], 20).added).toEqual([]);
     expect(list(cache).map((n) => n.id)).toEqual(['c', 'b', 'a']);
     expect(count(cache)).toBe(2);
   });
@@ -50,9 +53,9 @@ describe('notification cache updates', () => {
   it('writes a socket payload in the cache shape', () => {
     const cache = seed([], 0);
     const payload = entity('c', T3);
-    addNotification(cache, payload);
+    insertNotifications(cache, [payload], 20);
     const id = cache.identify({ __typename: 'Notification', id: 'c' });
-    expect(cache.readFragment({ id, fragment: NOTIFICATION_FIELDS })).toEqual({ __typename: 'Notification', ...payload });
+    expect(cache.readFragment({ id, fragment: NOTIFICATION_FIELDS })).toEqual({ __typename: 'Notification', ...payload, userByActorId: null });
   });
 
   it('changes read state idempotently, so an echo of our own action is harmless', () => {

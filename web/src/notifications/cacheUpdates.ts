@@ -10,14 +10,14 @@ import { NOTIFICATION_FIELDS, UNREAD_COUNT_QUERY } from '../operations/notificat
 import type { NotificationFieldsFragment } from '../gql/graphql';
 import { compareTimestamps } from '../lib/timestamps';
 
-type Cache = ApolloCache<unknown>;
+export type Cache = ApolloCache<unknown>;
 
 export interface ChangeResult {
   /** Some ids were not in the cache, so the unread count could not be adjusted exactly. */
   unknownIds: boolean;
 }
 
-function cacheId(cache: Cache, id: string): string | undefined {
+export function cacheId(cache: Cache, id: string): string | undefined {
   return cache.identify({ __typename: 'Notification', id });
 }
 
@@ -27,7 +27,7 @@ function readNotification(cache: Cache, id: string): NotificationFieldsFragment 
 }
 
 /** Rewrites every stored getNotifications list (one per argument set, e.g. unreadOnly). */
-function modifyLists(
+export function modifyLists(
   cache: Cache,
   change: (list: readonly Reference[], details: ModifierDetails) => readonly Reference[],
 ): void {
@@ -40,7 +40,7 @@ function modifyLists(
   });
 }
 
-function adjustUnreadCount(cache: Cache, delta: number): void {
+export function adjustUnreadCount(cache: Cache, delta: number): void {
   if (delta === 0) return;
   cache.updateQuery({ query: UNREAD_COUNT_QUERY }, (data) =>
     data ? { getUnreadCount: Math.max(0, (data.getUnreadCount ?? 0) + delta) } : undefined,
@@ -49,35 +49,6 @@ function adjustUnreadCount(cache: Cache, delta: number): void {
 
 export function setUnreadCount(cache: Cache, count: number): void {
   cache.writeQuery({ query: UNREAD_COUNT_QUERY, data: { getUnreadCount: count } });
-}
-
-/** Only the fragment's fields: anything else a socket payload carries stays out of the cache. */
-function toCacheEntry(n: NotificationFieldsFragment): NotificationFieldsFragment & { __typename: 'Notification' } {
-  return {
-    __typename: 'Notification',
-    id: n.id,
-    type: n.type,
-    title: n.title,
-    message: n.message,
-    isRead: n.isRead,
-    relatedLeadId: n.relatedLeadId,
-    createdAt: n.createdAt,
-    updatedAt: n.updatedAt,
-  };
-}
-
-/** Prepends a new notification (a socket payload fits the fragment). Returns false if it was already known. */
-export function addNotification(cache: Cache, notification: NotificationFieldsFragment): boolean {
-  if (readNotification(cache, notification.id)) return false;
-  const ref = cache.writeFragment({ fragment: NOTIFICATION_FIELDS, data: toCacheEntry(notification) });
-  if (!ref) return false;
-  modifyLists(cache, (list, { readField, storeFieldName }) => {
-    if (list.some((item) => readField('id', item) === notification.id)) return list;
-    if (notification.isRead && storeFieldName.includes('"unreadOnly":true')) return list;
-    return [ref, ...list];
-  });
-  if (!notification.isRead) adjustUnreadCount(cache, 1);
-  return true;
 }
 
 export function setReadState(cache: Cache, ids: readonly string[], isRead: boolean): ChangeResult {
@@ -97,7 +68,7 @@ export function setReadState(cache: Cache, ids: readonly string[], isRead: boole
   return { unknownIds };
 }
 
-function loadedNotificationIds(cache: Cache): string[] {
+export function loadedNotificationIds(cache: Cache): string[] {
   const ids = new Set<string>();
   modifyLists(cache, (list, { readField }) => {
     for (const item of list) {

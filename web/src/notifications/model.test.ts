@@ -1,38 +1,47 @@
 import type { NotificationPayload } from '@bellhop/contract';
 import type { NotificationFieldsFragment } from '../gql/graphql';
-import { leadPath, toNotification } from './model';
+import { isForMe, leadPath, toNotification } from './model';
+import { typeBadge, typeName } from './types';
 
 const payload: NotificationPayload = {
   id: 'a1',
-  type: 'lead_created',
-  title: 'New Lead Created',
-  message: 'John Doe added to pipeline',
+  type: 'comment_added',
+  title: 'New Comment',
+  message: 'Team Mate commented on Ada Lovelace: hello',
   isRead: false,
   relatedLeadId: 3,
+  recipientId: 'me',
+  actorId: 'mate',
   createdAt: '2025-10-23T12:00:00.123456+00:00',
   updatedAt: '2025-10-23T12:00:00.123456+00:00',
 };
 
 describe('notification model', () => {
-  it('turns socket payloads and GraphQL results into the same object', () => {
-    const graphqlResult: NotificationFieldsFragment = { ...payload };
-    expect(toNotification(payload)).toEqual(toNotification(graphqlResult));
+  it('turns socket payloads and GraphQL results into the same object, with the actor name when known', () => {
+    const graphqlResult: NotificationFieldsFragment = { ...payload, userByActorId: { id: 'mate', name: 'Team Mate' } };
+    expect(toNotification(graphqlResult)).toEqual({ ...toNotification(payload), actorName: 'Team Mate' });
     expect(toNotification(payload)).toEqual({
       id: 'a1',
-      type: 'lead_created',
-      title: 'New Lead Created',
-      message: 'John Doe added to pipeline',
+      type: 'comment_added',
+      title: 'New Comment',
+      message: 'Team Mate commented on Ada Lovelace: hello',
       isRead: false,
       relatedLeadId: 3,
+      recipientId: 'me',
+      actorId: 'mate',
+      actorName: null,
       createdAt: '2025-10-23T12:00:00.123456+00:00',
     });
   });
 
-  it('treats a missing read flag as unread and keeps unknown types visible', () => {
-    const n = toNotification({ ...payload, type: 'something_new', isRead: null, relatedLeadId: null });
+  it('treats a missing read flag as unread and keeps types a DBA added', () => {
+    const n = toNotification({ ...payload, type: 'contract_signed', isRead: null, relatedLeadId: null, recipientId: null, userByActorId: null });
     expect(n.isRead).toBe(false);
-    expect(n.type).toBeNull();
+    expect(n.type).toBe('contract_signed');
+    expect(typeBadge(n.type)).toBe('Contract signed');
+    expect(typeName('lead_assigned')).toBe('Leads assigned to you');
     expect(leadPath(n)).toBeNull();
+    expect(isForMe(n)).toBe(false);
   });
 
   it('links to the related lead', () => {

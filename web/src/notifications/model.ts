@@ -3,17 +3,23 @@
  * The wire shapes stay where they are defined: NotificationPayload in @bellhop/contract
  * (socket events) and NotificationFieldsFragment in ../gql (generated from GraphQL).
  */
-import { NOTIFICATION_TYPES, type NotificationPayload, type NotificationType } from '@bellhop/contract';
+import type { NotificationPayload } from '@bellhop/contract';
 import type { NotificationFieldsFragment } from '../gql/graphql';
 
 export interface Notification {
   id: string;
-  /** null when the server sends a type this build does not know yet; it is still shown. */
-  type: NotificationType | null;
+  /** One of NOTIFICATION_TYPES, or a type a DBA added (shown with a generic label). */
+  type: string;
   title: string;
+  /** Names the actor already ("Team Mate commented on …"). */
   message: string;
   isRead: boolean;
   relatedLeadId: number | null;
+  /** null for a broadcast; otherwise it was addressed to the signed-in user. */
+  recipientId: string | null;
+  actorId: string | null;
+  /** Who caused it, when known; a socket payload carries only the id. */
+  actorName: string | null;
   /** Kept as the server's ISO string: it has microseconds, which Date would drop. */
   createdAt: string;
 }
@@ -21,23 +27,27 @@ export interface Notification {
 /** Either wire shape; the contract keeps their field names and values identical. */
 export type NotificationWire = NotificationFieldsFragment | NotificationPayload;
 
-export function isNotificationType(value: string): value is NotificationType {
-  return (NOTIFICATION_TYPES as readonly string[]).includes(value);
-}
-
 export function toNotification(wire: NotificationWire): Notification {
   return {
     id: wire.id,
-    type: isNotificationType(wire.type) ? wire.type : null,
+    type: wire.type,
     title: wire.title,
     message: wire.message,
     // The column has a default, but the GraphQL type is nullable; unknown means unread.
     isRead: wire.isRead ?? false,
     relatedLeadId: wire.relatedLeadId ?? null,
+    recipientId: wire.recipientId ?? null,
+    actorId: wire.actorId ?? null,
+    actorName: 'userByActorId' in wire ? (wire.userByActorId?.name ?? null) : null,
     createdAt: wire.createdAt,
   };
 }
 
 export function leadPath(n: Pick<Notification, 'relatedLeadId'>): string | null {
   return n.relatedLeadId == null ? null : `/leads/${n.relatedLeadId}`;
+}
+
+/** Addressed to this user rather than broadcast to everyone. */
+export function isForMe(n: Pick<Notification, 'recipientId'>): boolean {
+  return n.recipientId !== null;
 }

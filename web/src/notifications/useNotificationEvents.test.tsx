@@ -6,12 +6,13 @@ describe('useNotificationEvents', () => {
   it('prepends live notifications, counts them and tells listeners', async () => {
     const { result, server, socket } = setup(2);
     await waitFor(() => expect(result.current.unreadCount).toBe(2));
-    const heard: string[] = [];
-    act(() => void result.current.subscribe((n) => heard.push(n.id)));
+    const heard: string[][] = [];
+    act(() => void result.current.subscribe((batch) => heard.push(ids([...batch]))));
     const created = server.insert();
     act(() => socket.emit(SERVER_EVENTS.created, created));
-    expect(heard).toEqual(['n3']);
-    // Apollo delivers cache changes to queries on the next tick.
+    // Events are applied together, a moment later (FLUSH_INTERVAL_MS).
+    expect(heard).toEqual([]);
+    await waitFor(() => expect(heard).toEqual([['n3']]));
     await waitFor(() => expect(ids(result.current.items)).toEqual(['n3', 'n2', 'n1']));
     expect(result.current.unreadCount).toBe(3);
   });
@@ -52,6 +53,19 @@ describe('useNotificationEvents', () => {
     act(() => socket.serverConnect());
     await waitFor(() => expect(ids(result.current.items)).toEqual(['n4', 'n3', 'n2', 'n1']));
     await waitFor(() => expect(result.current.unreadCount).toBe(3));
+  });
+
+  it('applies a read change after the creation buffered before it', async () => {
+    const { result, server, socket } = setup(1);
+    await waitFor(() => expect(result.current.unreadCount).toBe(1));
+    const created = server.insert();
+    server.rows[0]!.isRead = true;
+    act(() => {
+      socket.emit(SERVER_EVENTS.created, created);
+      socket.emit(SERVER_EVENTS.updated, { kind: 'read', ids: [created.id] });
+    });
+    await waitFor(() => expect(result.current.items[0]).toMatchObject({ id: created.id, isRead: true }));
+    await waitFor(() => expect(result.current.unreadCount).toBe(1));
   });
 
   it('stops listening when the socket goes away', async () => {

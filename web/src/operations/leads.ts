@@ -29,22 +29,36 @@ export const CREATE_LEAD = graphql(`
   }
 `);
 
+export const TASK_FIELDS = graphql(`
+  fragment TaskFields on Task {
+    id
+    title
+    completedAt
+    createdAt
+    assigneeId
+    userByAssigneeId {
+      id
+      name
+    }
+  }
+`);
+
+// Tasks and comments ask for the API's most per list (100); the default would be 20.
 export const LEAD_DETAIL_QUERY = graphql(`
   query LeadDetail($id: Int!) {
     leadById(id: $id) {
       ...LeadRowFields
       updatedAt
+      ownerId
+      isFollowedByMe
       userByOwnerId {
         id
         name
       }
-      tasksByLeadIdList(orderBy: [CREATED_AT_ASC, ID_ASC]) {
-        id
-        title
-        completedAt
-        createdAt
+      tasksByLeadIdList(orderBy: [CREATED_AT_ASC, ID_ASC], first: 100) {
+        ...TaskFields
       }
-      commentsByLeadIdList(orderBy: [CREATED_AT_ASC, ID_ASC]) {
+      commentsByLeadIdList(orderBy: [CREATED_AT_ASC, ID_ASC], first: 100) {
         id
         body
         createdAt
@@ -58,12 +72,64 @@ export const LEAD_DETAIL_QUERY = graphql(`
 `);
 
 export const CREATE_TASK = graphql(`
-  mutation CreateTask($leadId: Int!, $title: String!) {
-    createTask(leadId: $leadId, title: $title) {
+  mutation CreateTask($leadId: Int!, $title: String!, $assigneeId: UUID) {
+    createTask(leadId: $leadId, title: $title, assigneeId: $assigneeId) {
+      ...TaskFields
+    }
+  }
+`);
+
+export const ASSIGN_TASK = graphql(`
+  mutation AssignTask($id: Int!, $assigneeId: UUID) {
+    assignTask(id: $id, assigneeId: $assigneeId) {
+      ...TaskFields
+    }
+  }
+`);
+
+export const LEAD_OWNER_FIELDS = graphql(`
+  fragment LeadOwnerFields on Lead {
+    id
+    ownerId
+    isFollowedByMe
+    updatedAt
+    userByOwnerId {
       id
-      title
-      completedAt
-      createdAt
+      name
+    }
+  }
+`);
+
+export const ASSIGN_LEAD = graphql(`
+  mutation AssignLead($id: Int!, $ownerId: UUID!) {
+    assignLead(id: $id, ownerId: $ownerId) {
+      ...LeadOwnerFields
+    }
+  }
+`);
+
+export const FOLLOW_LEAD = graphql(`
+  mutation FollowLead($leadId: Int!) {
+    followLead(leadId: $leadId) {
+      ...LeadOwnerFields
+    }
+  }
+`);
+
+export const UNFOLLOW_LEAD = graphql(`
+  mutation UnfollowLead($leadId: Int!) {
+    unfollowLead(leadId: $leadId) {
+      ...LeadOwnerFields
+    }
+  }
+`);
+
+/** The people a lead or task can be given to; 100 is the API's most per list. */
+export const USERS_QUERY = graphql(`
+  query Users {
+    allUsersList(first: 100, orderBy: NAME_ASC) {
+      id
+      name
     }
   }
 `);

@@ -1,5 +1,13 @@
 import { graphql } from '../gql';
 
+/** Who caused a notification; read from the cache to name the actor of a socket payload. */
+export const ACTOR_FIELDS = graphql(`
+  fragment ActorFields on User {
+    id
+    name
+  }
+`);
+
 export const NOTIFICATION_FIELDS = graphql(`
   fragment NotificationFields on Notification {
     id
@@ -8,14 +16,20 @@ export const NOTIFICATION_FIELDS = graphql(`
     message
     isRead
     relatedLeadId
+    recipientId
+    actorId
+    userByActorId {
+      id
+      name
+    }
     createdAt
     updatedAt
   }
 `);
 
 export const NOTIFICATIONS_QUERY = graphql(`
-  query Notifications($first: Int!, $offset: Int!) {
-    getNotifications(first: $first, offset: $offset) {
+  query Notifications($first: Int!, $offset: Int!, $forMe: Boolean, $types: [String]) {
+    getNotifications(first: $first, offset: $offset, forMe: $forMe, types: $types) {
       ...NotificationFields
     }
   }

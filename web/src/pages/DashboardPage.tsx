@@ -14,15 +14,17 @@ export function DashboardPage() {
   const user = useQuery(CURRENT_USER_QUERY).data?.currentUser;
   const dashboard = useQuery(DASHBOARD_QUERY, { variables: { recent: RECENT }, fetchPolicy: 'cache-and-network' });
   const { unreadCount, items } = useNotificationsContext();
-  useLiveNotifications((n) => {
-    if (n.type === 'lead_created' || n.type === 'score_updated') void dashboard.refetch().catch(() => undefined);
+  useLiveNotifications((batch) => {
+    if (batch.some((n) => n.type === 'lead_created' || n.type === 'score_updated')) void dashboard.refetch().catch(() => undefined);
   });
 
   const leads = dashboard.data?.allLeadsList ?? [];
   const latest = items[0];
   return (
     <section aria-labelledby="dashboard-heading">
-      <h1 id="dashboard-heading">{user ? `Welcome, ${user.name}` : 'Dashboard'}</h1>
+      <h1 id="dashboard-heading" className="wrap-anywhere">
+        {user ? `Welcome, ${user.name}` : 'Dashboard'}
+      </h1>
       <FormError message={dashboard.error ? errorMessage(dashboard.error) : null} />
       <div className="stats">
         <div className="stat card">
@@ -34,8 +36,12 @@ export function DashboardPage() {
           <span className="stat-label">Unread notifications</span>
         </div>
         <div className="stat card">
-          <span className="stat-value stat-text">{latest ? latest.title : '—'}</span>
-          <span className="stat-label">{latest ? latest.message : 'No notifications yet'}</span>
+          <span className="stat-value stat-text truncate" title={latest?.title}>
+            {latest ? latest.title : '—'}
+          </span>
+          <span className="stat-label clamp" title={latest?.message}>
+            {latest ? latest.message : 'No notifications yet'}
+          </span>
         </div>
       </div>
       <div className="card">

@@ -8,6 +8,9 @@ import { useLiveNotifications } from '../notifications/useLiveNotifications';
 import { FormError } from '../ui/FormError';
 
 const PAGE_SIZE = 25;
+/** The API's most rows per list; a reload shows at most this many. */
+const MAX_FIRST = 100;
+const CHANGES_ROWS = new Set(['lead_created', 'lead_assigned', 'score_updated']);
 
 export function LeadsPage() {
   const leads = useQuery(LEADS_QUERY, { variables: { first: PAGE_SIZE, offset: 0 }, fetchPolicy: 'cache-and-network' });
@@ -17,12 +20,12 @@ export function LeadsPage() {
 
   // A first page replaces the list (see apollo/cache.ts), so reload as many as are shown.
   const reload = useCallback(() => {
-    void leads.refetch({ first: Math.max(PAGE_SIZE, rows.length), offset: 0 }).catch(() => undefined);
+    void leads.refetch({ first: Math.min(MAX_FIRST, Math.max(PAGE_SIZE, rows.length)), offset: 0 }).catch(() => undefined);
   }, [leads, rows.length]);
 
   // Leads created elsewhere (another user, psql) appear without a reload.
-  useLiveNotifications((n) => {
-    if (n.type === 'lead_created' || n.type === 'score_updated') reload();
+  useLiveNotifications((batch) => {
+    if (batch.some((n) => CHANGES_ROWS.has(n.type))) reload();
   });
 
   const loadMore = async () => {

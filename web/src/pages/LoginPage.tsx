@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState, useSyncExternalStore, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client';
 import { Link, Navigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
+import { SESSION_EXPIRED_MESSAGE, sessionNotice } from '../auth/sessionNotice';
 import { useRedirectTarget } from '../auth/useRedirectTarget';
 import { DEMO_ACCOUNT } from '../config/demoLoginMeta';
 import { isDemoLoginEnabled } from '../config/demoLogin';
@@ -19,6 +20,7 @@ export function LoginPage() {
   const [error, setError] = useState<string | null>(null);
   const [login, { loading }] = useMutation(LOGIN);
   const [demo] = useState(isDemoLoginEnabled);
+  const ended = useSyncExternalStore(sessionNotice.subscribe, sessionNotice.get, sessionNotice.get);
 
   if (token) return <Navigate to={target} replace />;
 
@@ -37,6 +39,11 @@ export function LoginPage() {
 
   return (
     <AuthCard title="Sign in">
+      {ended === 'expired' && (
+        <p className="notice" role="status" data-testid="session-expired">
+          {SESSION_EXPIRED_MESSAGE}
+        </p>
+      )}
       {demo && (
         <aside className="demo-login" aria-label="Demo account" data-testid="demo-login">
           <p>

@@ -1,5 +1,5 @@
 import { act, renderHook } from '@testing-library/react';
-import { UNAUTHORIZED } from '@bellhop/contract';
+import { TOO_MANY_CONNECTIONS, UNAUTHORIZED } from '@bellhop/contract';
 import { FakeSocket } from '../test/fakeSocket';
 import { useWebSocket } from './useWebSocket';
 
@@ -92,5 +92,24 @@ describe('useWebSocket', () => {
     hook.rerender({ token: 'token-2' });
     expect(tokens).toEqual(['token-1', 'token-2']);
     expect(result.current.socket).toBe(sockets[1]);
+  });
+});
+
+describe('useWebSocket when the relay refuses a tab', () => {
+  it('says so when too many tabs are open, without signing out, and tries again later', () => {
+    jest.useFakeTimers();
+    try {
+      const { result, sockets, onUnauthorized } = setup();
+      act(() => {
+        sockets[0]!.active = false;
+        sockets[0]!.emit('connect_error', new Error(TOO_MANY_CONNECTIONS));
+      });
+      expect(result.current.state).toBe('limited');
+      expect(onUnauthorized).not.toHaveBeenCalled();
+      act(() => jest.advanceTimersByTime(30_000));
+      expect(sockets[0]!.connect).toHaveBeenCalledTimes(1);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

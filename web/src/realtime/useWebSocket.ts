@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import { UNAUTHORIZED } from '@bellhop/contract';
+import { TOO_MANY_CONNECTIONS, UNAUTHORIZED } from '@bellhop/contract';
 import { connectRealtime, type RealtimeSocket } from './socket';
 import type { ConnectionState } from './connectionState';
 
 // socket.io does not retry after the server refuses the handshake or kicks the socket.
 const RETRY_AFTER_REFUSAL_MS = 5_000;
 const RETRY_AFTER_KICK_MS = 1_000;
+// Too many tabs: give the person time to close some before asking again.
+const RETRY_WHEN_LIMITED_MS = 30_000;
 
 interface Options {
   /** Called when the relay refuses the token: it has expired or was revoked. */
@@ -34,10 +36,10 @@ export function useWebSocket(token: string | null, { onUnauthorized, connect = c
     }
     const s = connectRef.current(token);
     let retry: ReturnType<typeof setTimeout> | undefined;
-    const retryLater = (ms: number) => {
+    const retryLater = (ms: number, meanwhile: ConnectionState = 'reconnecting') => {
       clearTimeout(retry);
       retry = setTimeout(() => s.connect(), ms);
-      setState('reconnecting');
+      setState(meanwhile);
     };
 
     s.on('connect', () => setState('live'));
@@ -52,13 +54,16 @@ export function useWebSocket(token: string | null, { onUnauthorized, connect = c
       if (err.message === UNAUTHORIZED) {
         setState('offline');
         onUnauthorizedRef.current();
+      } else if (err.message === TOO_MANY_CONNECTIONS) {
+        // Not a reason to sign out: the session is fine, this tab is one too many.
+        retryLater(RETRY_WHEN_LIMITED_MS, 'limited');
       } else if (s.active) {
         setState('reconnecting');
       } else {
         retryLater(RETRY_AFTER_REFUSAL_MS);
       }
     });
-    const onReconnectAttempt = () => setState('reconnecting');
+    const onReconnectAttempt = () => setState((was) => (was === 'limited' ? was : 'reconnecting'));
     const onReconnectFailed = () => setState('offline');
     s.io.on('reconnect_attempt', onReconnectAttempt);
     s.io.on('reconnect_failed', onReconnectFailed);

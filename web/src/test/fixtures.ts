@@ -11,6 +11,9 @@ export function makeNotification(overrides: Partial<Notification> = {}): Notific
     message: `Lead ${counter} added to pipeline`,
     isRead: false,
     relatedLeadId: counter,
+    recipientId: null,
+    actorId: null,
+    actorName: null,
     createdAt: new Date(Date.now() - counter * 60_000).toISOString(),
     ...overrides,
   };

@@ -3,13 +3,39 @@ import { ApolloProvider } from '@apollo/client';
 import { renderHook } from '@testing-library/react';
 import type { NotificationPayload } from '@bellhop/contract';
 import { NotificationsProvider, useNotificationsContext } from '../notifications/NotificationsContext';
-import { fakeApiClient } from './fakeApi';
+import { fakeApiClient, type Resolver } from './fakeApi';
 import { FakeSocket } from './fakeSocket';
 
+export const ME = '00000000-0000-4000-8000-0000000000aa';
+export const MATE = { id: '00000000-0000-4000-8000-0000000000bb', name: 'Team Mate' };
+
+export interface FakePreference {
+  type: string;
+  inApp: boolean;
+  toast: boolean;
+  label?: string;
+}
+
+function toPreference(p: FakePreference, position: number) {
+  return {
+    __typename: 'NotificationPreference',
+    type: p.type,
+    inApp: p.inApp,
+    toast: p.toast,
+    notificationTypeByType: {
+      __typename: 'NotificationType',
+      type: p.type,
+      label: p.label ?? p.type,
+      description: `About ${p.type}`,
+      position,
+    },
+  };
+}
+
 /** The server's view of one user's notifications, newest first. */
-function makeServer(size: number) {
+export function makeServer(size: number, extra: Record<string, Resolver> = {}) {
   let clock = Date.parse('2025-10-23T12:00:00Z');
-  const make = (i: number): NotificationPayload => {
+  const make = (i: number, overrides: Partial<NotificationPayload> = {}): NotificationPayload => {
     clock += 1000;
     const at = new Date(clock).toISOString();
     return {
@@ -19,20 +45,32 @@ function makeServer(size: number) {
       message: `Lead ${i} added to pipeline`,
       isRead: false,
       relatedLeadId: i,
+      recipientId: null,
+      actorId: null,
       createdAt: at,
       updatedAt: at,
+      ...overrides,
     };
   };
   const rows: NotificationPayload[] = [];
   for (let i = 1; i <= size; i += 1) rows.unshift(make(i));
+  const preferences: FakePreference[] = [];
   let next = size + 1;
+  const stored = (n: NotificationPayload) => ({
+    __typename: 'Notification',
+    ...n,
+    userByActorId: n.actorId === MATE.id ? { __typename: 'User', ...MATE } : null,
+  });
   const api = fakeApiClient({
-    Notifications: ({ first, offset }) => ({
+    Notifications: ({ first, offset, forMe, types }) => ({
       getNotifications: rows
+        .filter((n) => (forMe ? n.recipientId !== null : true))
+        .filter((n) => (Array.isArray(types) ? types.includes(n.type) : true))
         .slice(offset as number, (offset as number) + (first as number))
-        .map((n) => ({ __typename: 'Notification', ...n })),
+        .map(stored),
     }),
     UnreadCount: () => ({ getUnreadCount: rows.filter((n) => !n.isRead).length }),
+    NotificationPreferences: () => ({ notificationPreferences: preferences.map(toPreference) }),
     MarkAsRead: ({ id }) => {
       const n = rows.find((r) => r.id === id);
       if (!n) throw new Error('Notification not found');
@@ -45,9 +83,8 @@ function makeServer(size: number) {
       return { markAsUnread: { __typename: 'Notification', id, isRead: false, updatedAt: n.updatedAt } };
     },
     MarkAllAsRead: () => {
-      const changed = rows.filter((n) => !n.isRead).length;
       rows.forEach((n) => (n.isRead = true));
-      return { markAllAsRead: changed };
+      return { markAllAsRead: true };
     },
     DeleteNotification: ({ id }) => {
       rows.splice(
@@ -56,17 +93,22 @@ function makeServer(size: number) {
       );
       return { deleteNotification: true };
     },
+    ...extra,
   });
   return {
     ...api,
     rows,
-    insert(): NotificationPayload {
-      const n = make(next++);
+    preferences,
+    /** A new notification on the server; returns its socket payload. */
+    insert(overrides: Partial<NotificationPayload> = {}): NotificationPayload {
+      const n = make(next++, overrides);
       rows.unshift(n);
       return { ...n };
     },
   };
 }
+
+export type FakeServer = ReturnType<typeof makeServer>;
 
 /** The app's notification state (all three hooks, as the provider composes them) over a fake server and socket. */
 export function setup(size = 3) {

@@ -9,7 +9,9 @@ const KEYS = ['ArrowDown', 'ArrowUp', 'Home', 'End'] as const;
  */
 export function arrowKeyFocus(container: RefObject<HTMLElement | null>, itemSelector: string) {
   return (event: KeyboardEvent<HTMLElement>) => {
-    if (!(KEYS as readonly string[]).includes(event.key)) return;
+    if (event.defaultPrevented || !(KEYS as readonly string[]).includes(event.key)) return;
+    // A select, an input or a tab list uses these keys itself.
+    if ((event.target as HTMLElement).closest('select, input, textarea, [role="tablist"]')) return;
     const items = Array.from(container.current?.querySelectorAll<HTMLElement>(itemSelector) ?? []);
     if (items.length === 0) return;
     const current = items.findIndex((item) => item.closest('li')?.contains(document.activeElement));
