@@ -8,25 +8,44 @@ import { useTestDatabase, withRootDb } from '@bellhop/testing/database';
 
 const db = useTestDatabase();
 
-describe('very long values', () => {
-  const huge = 'x'.repeat(100_000);
+describe('long values', () => {
+  const longest = 'x'.repeat(200);
 
-  test('a lead with a 100,000-character first name is stored whole and its message is clipped', async () => {
+  test('a name at the 200-character limit is stored whole and its message is clipped', async () => {
     await withRootDb(db.url, async (client) => {
-      const leadId = await insertLead(client, { first_name: huge, last_name: 'Doe', email: 'long@example.com' });
+      const leadId = await insertLead(client, { first_name: longest, last_name: longest, email: 'long@example.com' });
       const { rows: [stored] } = await client.query<{ length: number }>('select length(first_name) as length from app_public.leads where id = $1', [leadId]);
-      expect(stored!.length).toBe(100_000);
+      expect(stored!.length).toBe(200);
       const [notification] = await notificationsAfter(client, 0);
+      // "First Last" is clipped to 200 characters, ellipsis included.
       expect(notification!.message).toBe(`${'x'.repeat(199)}… added to pipeline`);
     });
   });
 
-  test('long names, titles and bodies never make a task, comment or score write fail', async () => {
+  test.each([
+    ['leads', 'first_name', `insert into app_public.leads (first_name, last_name, email) values ($1, 'Doe', 'a@example.com')`, 'leads_first_name_length', 201],
+    ['leads', 'company', `insert into app_public.leads (first_name, last_name, email, company) values ('A', 'B', 'a@example.com', $1)`, 'leads_company_length', 201],
+    ['leads', 'email', `insert into app_public.leads (first_name, last_name, email) values ('A', 'B', $1 || '@example.com')`, 'leads_email_length', 320],
+    ['comments', 'body', `insert into app_public.comments (lead_id, body) values ((select min(id) from app_public.leads), $1)`, 'comments_body_length', 10_001],
+    ['tasks', 'title', `insert into app_public.tasks (lead_id, title) values ((select min(id) from app_public.leads), $1)`, 'tasks_title_length', 501],
+  ])('a %s.%s over its limit is refused by the table itself, from any writer', async (_table, _column, sql, constraint, length) => {
     await withRootDb(db.url, async (client) => {
-      const leadId = await insertLead(client, { first_name: huge, last_name: huge, email: 'long@example.com' });
+      await insertLead(client);
       const before = await maxSeq(client);
-      await client.query('insert into app_public.tasks (lead_id, title, completed_at) values ($1, $2, now())', [leadId, huge]);
-      await client.query('insert into app_public.comments (lead_id, body) values ($1, $2)', [leadId, huge]);
+      await client.query('savepoint over_limit');
+      await expect(client.query(sql, ['y'.repeat(length)])).rejects.toMatchObject({ code: '23514', constraint });
+      await client.query('rollback to savepoint over_limit');
+      expect(await notificationsAfter(client, before)).toEqual([]);
+    });
+  });
+
+  test('long titles and bodies within their limits never make a task, comment or score write fail', async () => {
+    await withRootDb(db.url, async (client) => {
+      const ownerId = (await client.query<{ id: string }>(`select app_private.create_user('long-owner@example.com', 'Owner', 'password123') as id`)).rows[0]!.id;
+      const leadId = await insertLead(client, { first_name: longest, last_name: longest, email: 'long@example.com', owner_id: ownerId });
+      const before = await maxSeq(client);
+      await client.query('insert into app_public.tasks (lead_id, title, completed_at) values ($1, $2, now())', [leadId, 'y'.repeat(500)]);
+      await client.query('insert into app_public.comments (lead_id, body) values ($1, $2)', [leadId, 'z'.repeat(10_000)]);
       await client.query('update app_public.leads set score = 99 where id = $1', [leadId]);
       const notifications = await notificationsAfter(client, before);
       expect(notifications.map((n) => n.type)).toEqual(['task_completed', 'comment_added', 'score_updated']);

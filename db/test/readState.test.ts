@@ -77,8 +77,10 @@ test('delete_notification hides it for that user only and drops it from their co
     expect((await visible(client)).map((n) => n.id)).toEqual([b]);
     expect(await unreadCount(client)).toBe(1);
 
-    // Marking it unread later must not bring it back.
-    await call(client, 'mark_as_unread', a);
+    // Deleted is gone for this user: marking it unread later finds nothing and brings nothing back.
+    await client.query('savepoint gone');
+    await expect(call(client, 'mark_as_unread', a)).rejects.toThrow(`No notification with id ${a}.`);
+    await client.query('rollback to savepoint gone');
     expect((await visible(client)).map((n) => n.id)).toEqual([b]);
     expect(await unreadCount(client)).toBe(1);
 

@@ -28,6 +28,18 @@ test('get_unread_count always matches get_notifications(unread_only) and a model
       order.push(id);
     }
     const log: string[] = [];
+    const deletedByOther = new Set<string>();
+    /** An action on a notification this user deleted must fail and change nothing: it is gone for them. */
+    const onTarget = async (fn: string, target: string, deleted: boolean): Promise<boolean> => {
+      if (!deleted) {
+        await call(client, fn, target);
+        return true;
+      }
+      await client.query('savepoint gone');
+      await expect(call(client, fn, target)).rejects.toThrow(`No notification with id ${target}.`);
+      await client.query('rollback to savepoint gone');
+      return false;
+    };
     for (let step = 0; step < 300; step += 1) {
       const roll = random();
       const target = order[Math.floor(random() * order.length)]!;
@@ -38,26 +50,26 @@ test('get_unread_count always matches get_notifications(unread_only) and a model
         order.push(id!);
         log.push('new');
       } else if (roll < 0.4) {
-        await call(client, 'mark_as_read', target);
-        state.read = true;
+        if (await onTarget('mark_as_read', target, state.deleted)) state.read = true;
         log.push(`read ${order.indexOf(target)}`);
       } else if (roll < 0.7) {
-        await call(client, 'mark_as_unread', target);
-        state.read = false;
+        if (await onTarget('mark_as_unread', target, state.deleted)) state.read = false;
         log.push(`unread ${order.indexOf(target)}`);
       } else if (roll < 0.8) {
         await call(client, 'mark_all_as_read');
         for (const s of model.values()) s.read = true;
         log.push('all');
       } else if (roll < 0.85) {
-        await call(client, 'delete_notification', target);
-        state.deleted = true;
+        if (await onTarget('delete_notification', target, state.deleted)) state.deleted = true;
         log.push(`delete ${order.indexOf(target)}`);
       } else {
         // Another user's actions must not matter.
         await actAs(client, other);
         if (random() < 0.5) await call(client, 'mark_all_as_read');
-        else await call(client, random() < 0.5 ? 'mark_as_unread' : 'delete_notification', target);
+        else {
+          const fn = random() < 0.5 ? 'mark_as_unread' : 'delete_notification';
+          if ((await onTarget(fn, target, deletedByOther.has(target))) && fn === 'delete_notification') deletedByOther.add(target);
+        }
         await actAs(client, userId);
         log.push('other');
       }

@@ -36,7 +36,7 @@ test('seeding an empty database creates the two demo users, who can log in, and 
     expect(DEMO_PASSWORD).toBe('demo-password');
 
     const { rows: types } = await client.query<{ type: string }>('select distinct type from app_public.notifications order by type');
-    expect(types.map((t) => t.type)).toEqual(['comment_added', 'lead_created', 'score_updated', 'task_completed']);
+    expect(types.map((t) => t.type)).toEqual(['comment_added', 'lead_assigned', 'lead_created', 'score_updated', 'task_completed']);
   });
 });
 

@@ -4,16 +4,19 @@
  */
 import type { Client } from 'pg';
 import { copyLeads, insertLead, lead, notificationsAfter, notificationsFrom, type NotificationRow } from '@bellhop/testing/data';
-import { actAs, createUser, useTestDatabase, withRootDb } from '@bellhop/testing/database';
+import { actAs, actAsOwner, createUser, useTestDatabase, withRootDb } from '@bellhop/testing/database';
 
 const db = useTestDatabase();
 
 /** What a notification says, and which lead it points at. */
 const described = (n: NotificationRow) => [n.type, n.title, n.message, n.related_lead_id];
 
-/** In a rolled-back transaction: a lead for John Doe (its id) and the client. */
-function withJohnDoe(fn: (client: Client, leadId: number) => Promise<void>): Promise<void> {
-  return withRootDb(db.url, async (client) => fn(client, await insertLead(client, lead('John', 'Doe'))));
+/** In a rolled-back transaction: a lead for John Doe, owned by Owen, so its notifications have someone to reach. */
+function withJohnDoe(fn: (client: Client, leadId: number, ownerId: string) => Promise<void>): Promise<void> {
+  return withRootDb(db.url, async (client) => {
+    const ownerId = await createUser(client, `owen-${Math.random().toString(36).slice(2)}@example.com`, 'Owen Owner');
+    return fn(client, await insertLead(client, { ...lead('John', 'Doe'), owner_id: ownerId }), ownerId);
+  });
 }
 
 async function insertTask(client: Client, leadId: number, title: string, completed = false): Promise<number> {
@@ -123,12 +126,15 @@ describe('task_completed', () => {
   test('complete_task twice writes one notification and keeps the first completion time', async () => {
     await withRootDb(db.url, async (client) => {
       const userId = await createUser(client, 'tasks@example.com');
-      const taskId = await insertTask(client, await insertLead(client, lead('John', 'Doe')), 'Call');
+      const ownerId = await createUser(client, 'owner-tasks@example.com');
+      const taskId = await insertTask(client, await insertLead(client, { ...lead('John', 'Doe'), owner_id: ownerId }), 'Call');
       const complete = () => client.query<{ completed_at: Date }>('select (app_public.complete_task($1)).completed_at', [taskId]);
       const times: Date[] = [];
       const written = await notificationsFrom(client, async () => {
         await actAs(client, userId);
         for (let i = 0; i < 2; i += 1) times.push((await complete()).rows[0]!.completed_at);
+        // Back to the owner, who may read every row (the actor may not read the owner's).
+        await actAsOwner(client);
       });
       expect(times[1]).toEqual(times[0]);
       expect(written.map((n) => n.type)).toEqual(['task_completed']);
@@ -164,8 +170,9 @@ describe('score_updated', () => {
 
   test('an UPDATE of many leads notifies only for the ones whose score changed', async () => {
     await withRootDb(db.url, async (client) => {
-      const a = await insertLead(client, lead('Ada', 'Lovelace'));
-      const b = await insertLead(client, lead('Grace', 'Hopper'));
+      const ownerId = await createUser(client, 'owner-scores@example.com');
+      const a = await insertLead(client, { ...lead('Ada', 'Lovelace'), owner_id: ownerId });
+      const b = await insertLead(client, { ...lead('Grace', 'Hopper'), owner_id: ownerId });
       await client.query('update app_public.leads set score = 10 where id = $1', [b]);
       const written = await notificationsFrom(client, () => client.query('update app_public.leads set score = 10 where id = any($1)', [[a, b]]));
       expect(written.map((n) => [n.message, n.related_lead_id])).toEqual([['Ada Lovelace score changed from 0 to 10', a]]);
@@ -177,11 +184,13 @@ describe('comment_added', () => {
   test('inserting a comment writes a comment_added notification naming the author', async () => {
     await withRootDb(db.url, async (client) => {
       const userId = await createUser(client, 'writer@example.com', 'Wendy Writer');
-      const leadId = await insertLead(client, lead('John', 'Doe'));
+      const ownerId = await createUser(client, 'owner-comments@example.com');
+      const leadId = await insertLead(client, { ...lead('John', 'Doe'), owner_id: ownerId });
       const written = await notificationsFrom(client, () =>
         client.query('insert into app_public.comments (lead_id, author_id, body) values ($1, $2, $3)', [leadId, userId, 'Wants a demo.']),
       );
       expect(written.map(described)).toEqual([['comment_added', 'New Comment', 'Wendy Writer commented on John Doe: Wants a demo.', leadId]]);
+      expect(written.map((n) => [n.recipient_id, n.actor_id])).toEqual([[ownerId, userId]]);
     });
   });
 
@@ -197,10 +206,12 @@ describe('comment_added', () => {
   test('add_comment as a signed-in user records them as the author', async () => {
     await withRootDb(db.url, async (client) => {
       const userId = await createUser(client, 'author@example.com', 'Arthur Author');
-      const leadId = await insertLead(client, lead('John', 'Doe'));
+      const ownerId = await createUser(client, 'owner-author@example.com');
+      const leadId = await insertLead(client, { ...lead('John', 'Doe'), owner_id: ownerId });
       const written = await notificationsFrom(client, async () => {
         await actAs(client, userId);
         await client.query(`select app_public.add_comment($1, 'Hello')`, [leadId]);
+        await actAsOwner(client);
       });
       expect(written.map((n) => n.message)).toEqual(['Arthur Author commented on John Doe: Hello']);
     });

@@ -12,6 +12,8 @@ export interface LeadRow {
   first_name: string;
   last_name: string;
   email: string;
+  /** Who owns it; none when left out (as an ETL job that knows no users would write it). */
+  owner_id?: string | null;
 }
 
 /** A lead with a unique email. */
@@ -22,8 +24,8 @@ export function lead(firstName: string, lastName = 'Doe'): LeadRow {
 /** As `psql -c "insert into app_public.leads …"` would: one statement, no API involved. Returns the lead's id. */
 export async function insertLead(client: Client, row: LeadRow = lead('John')): Promise<number> {
   const { rows } = await client.query<{ id: number }>(
-    'insert into app_public.leads (first_name, last_name, email) values ($1, $2, $3) returning id',
-    [row.first_name, row.last_name, row.email],
+    'insert into app_public.leads (first_name, last_name, email, owner_id) values ($1, $2, $3, $4) returning id',
+    [row.first_name, row.last_name, row.email, row.owner_id ?? null],
   );
   return rows[0]!.id;
 }
@@ -64,7 +66,7 @@ export type NotificationRow = Omit<PayloadRow, 'created_at' | 'updated_at'>;
 
 export async function notificationsAfter(client: Client, seq: number): Promise<NotificationRow[]> {
   const { rows } = await client.query<NotificationRow>(
-    'select id, type, title, message, related_lead_id from app_public.notifications where seq > $1 order by seq',
+    'select id, type, title, message, related_lead_id, recipient_id, actor_id from app_public.notifications where seq > $1 order by seq, recipient_id',
     [seq],
   );
   return rows;

@@ -76,7 +76,21 @@ export function messages(response: GqlBody<unknown> | null | undefined): string[
 /** Every field of the socket payload (NotificationPayload), which the GraphQL Notification has too. */
 export const NOTIFICATION_FIELDS = 'id type title message isRead relatedLeadId recipientId actorId createdAt updatedAt';
 
-export async function getNotifications(baseUrl: string, token: string): Promise<NotificationPayload[]> {
-  const data = await gqlData<{ getNotifications: NotificationPayload[] }>(baseUrl, `{ getNotifications { ${NOTIFICATION_FIELDS} } }`, {}, token);
-  return data.getNotifications;
+/**
+ * The user's notifications, newest first: page after page of the most a
+ * request may ask for (all of them, unless `pages` says how many).
+ */
+export async function getNotifications(baseUrl: string, token: string, { pages = Infinity } = {}): Promise<NotificationPayload[]> {
+  const all: NotificationPayload[] = [];
+  for (let page = 0; page < pages; page += 1) {
+    const data = await gqlData<{ getNotifications: NotificationPayload[] }>(
+      baseUrl,
+      `query ($offset: Int!) { getNotifications(first: 100, offset: $offset) { ${NOTIFICATION_FIELDS} } }`,
+      { offset: all.length },
+      token,
+    );
+    all.push(...data.getNotifications);
+    if (data.getNotifications.length < 100) break;
+  }
+  return all;
 }

@@ -4,21 +4,15 @@
  * its pino log lines are kept, parsed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { freePort } from '@bellhop/db';
+import { ENTRY_POINTS } from '@bellhop/server';
 import { ROOT, Tail, exited, killGroup, track } from './children';
 import { waitUntil } from './wait';
-
-// TODO(lead): export the entry scripts' paths from @bellhop/server; until then they sit next to its index.
-const SERVER_SRC = path.dirname(require.resolve('@bellhop/server'));
 
 /** server: the API + relay (server/src/main.ts); relay: the relay alone (server/src/relay-main.ts). */
 export type ProcessKind = 'server' | 'relay';
 
-const SCRIPTS: Record<ProcessKind, string> = {
-  server: path.join(SERVER_SRC, 'main.ts'),
-  relay: path.join(SERVER_SRC, 'relay-main.ts'),
-};
+const SCRIPTS: Record<ProcessKind, string> = ENTRY_POINTS;
 
 export class ServerProcess {
   private child: ChildProcess | null = null;

@@ -67,11 +67,11 @@ const cases: Case[] = [
     message: 'Variable "$id" got invalid value 42; Expected type "UUID". Invalid UUID, expected 32 hexadecimal characters, optionally with hyphens',
   },
   // Tasks, comments, scores
-  { name: 'createTask on an unknown lead', query: 'mutation { createTask(leadId: 999999, title: "Call") { id } }', message: 'No lead with that id.' },
+  { name: 'createTask on an unknown lead', query: 'mutation { createTask(leadId: 999999, title: "Call") { id } }', message: 'No lead with id 999999.' },
   { name: 'createTask with a blank title', query: 'mutation ($leadId: Int!) { createTask(leadId: $leadId, title: " ") { id } }', variables: () => ({ leadId }), message: 'Task title must not be empty.' },
   { name: 'createTask with a string for the lead id', query: 'mutation { createTask(leadId: "one", title: "Call") { id } }', message: 'Int cannot represent non-integer value: "one"' },
   { name: 'completeTask with an unknown id', query: 'mutation { completeTask(id: 999999) { id } }', message: 'No task with id 999999.' },
-  { name: 'addComment on an unknown lead', query: 'mutation { addComment(leadId: 999999, body: "Hi") { id } }', message: 'No lead with that id.' },
+  { name: 'addComment on an unknown lead', query: 'mutation { addComment(leadId: 999999, body: "Hi") { id } }', message: 'No lead with id 999999.' },
   { name: 'addComment with an empty body', query: 'mutation ($leadId: Int!) { addComment(leadId: $leadId, body: "") { id } }', variables: () => ({ leadId }), message: 'Comment must not be empty.' },
   { name: 'updateLeadScore on an unknown lead', query: 'mutation { updateLeadScore(id: 999999, score: 5) { id } }', message: 'No lead with id 999999.' },
   { name: 'updateLeadScore above 100', query: 'mutation ($id: Int!) { updateLeadScore(id: $id, score: 101) { id } }', variables: () => ({ id: leadId }), message: 'Score must be between 0 and 100.' },
@@ -85,7 +85,7 @@ const cases: Case[] = [
     variables: () => ({ input: { firstName: 'A\u0000B', lastName: 'B', email: 'a@example.com' } }),
     message: 'Text contains a character that cannot be stored (such as \\u0000); remove it and try again.',
   },
-  { name: 'getNotifications with a negative page size', query: '{ getNotifications(first: -1) { id } }', message: 'first must not be negative.' },
+  { name: 'getNotifications with a negative page size', query: '{ getNotifications(first: -1) { id } }', message: 'getNotifications: first must be a whole number from 0 to 100 (got -1); page with first and offset.' },
   { name: 'getNotifications with a negative offset', query: '{ getNotifications(offset: -1) { id } }', message: 'offset must not be negative.' },
   // Fields that are not part of the API
   { name: 'reading password hashes', query: '{ currentUser { passwordHash } }', message: 'Cannot query field "passwordHash" on type "User".' },

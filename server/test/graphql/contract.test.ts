@@ -72,6 +72,11 @@ test('the mutations are exactly the ones the contract names, in its plain shapes
   const mutations = Object.fromEntries(types.get('Mutation')!.map((f) => [f.name, sdl(f.type)]));
   expect(mutations).toEqual({
     addComment: 'Comment!',
+    assignLead: 'Lead!',
+    assignTask: 'Task!',
+    followLead: 'Lead!',
+    unfollowLead: 'Lead!',
+    updateNotificationPreference: 'NotificationPreference!',
     completeTask: 'Task!',
     createLead: 'Lead!',
     createTask: 'Task!',

@@ -58,29 +58,36 @@ test('timestamps print exactly as GraphQL prints them, whatever their fraction',
   expect((await fromGraphQL(tokens[0], ids[1]!)).createdAt).toBe('2026-01-02T03:04:05+00:00');
 });
 
-test('every notification type made through GraphQL arrives with the same values GraphQL returns', async () => {
-  const [token] = tokens;
+test('every notification type made through GraphQL arrives with the same values GraphQL returns, on its recipient\'s sockets only', async () => {
+  const [actor, follower] = tokens;
   const lead = await stack.data<{ createLead: { id: number } }>(
     'mutation($input: CreateLeadInput!) { createLead(input: $input) { id } }',
     { input: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', company: 'Engines' } },
-    token,
+    actor,
   );
   const leadId = lead.createLead.id;
-  const task = await stack.data<{ createTask: { id: number } }>('mutation($l: Int!) { createTask(leadId: $l, title: "Call back") { id } }', { l: leadId }, token);
-  await stack.data('mutation($id: Int!) { completeTask(id: $id) { id } }', { id: task.createTask.id }, token);
-  await stack.data('mutation($l: Int!) { addComment(leadId: $l, body: "Looks promising") { id } }', { l: leadId }, token);
-  await stack.data('mutation($l: Int!) { updateLeadScore(id: $l, score: 42) { id } }', { l: leadId }, token);
+  await stack.data('mutation($l: Int!) { followLead(leadId: $l) { id } }', { l: leadId }, follower);
+  const task = await stack.data<{ createTask: { id: number } }>('mutation($l: Int!) { createTask(leadId: $l, title: "Call back") { id } }', { l: leadId }, actor);
+  await stack.data('mutation($id: Int!) { completeTask(id: $id) { id } }', { id: task.createTask.id }, actor);
+  await stack.data('mutation($l: Int!) { addComment(leadId: $l, body: "Looks promising") { id } }', { l: leadId }, actor);
+  await stack.data('mutation($l: Int!) { updateLeadScore(id: $l, score: 42) { id } }', { l: leadId }, actor);
+  await stack.data('mutation($l: Int!, $o: UUID!) { assignLead(id: $l, ownerId: $o) { id } }', { l: leadId, o: stack.userId(follower) }, actor);
 
-  const listed = (await getNotifications(stack.server.url, token)).filter((n) => n.relatedLeadId === leadId);
-  expect(listed.map((n) => n.type).sort()).toEqual(['comment_added', 'lead_created', 'score_updated', 'task_completed']);
-  await waitForAll(inboxes, listed.map((n) => n.id));
-  for (const inbox of inboxes) {
-    for (const expected of listed) expect(inbox.created.filter((n) => n.id === expected.id)).toStrictEqual([expected]);
-  }
+  const listed = (await getNotifications(stack.server.url, follower)).filter((n) => n.relatedLeadId === leadId);
+  expect(listed.map((n) => n.type).sort()).toEqual(['comment_added', 'lead_assigned', 'lead_created', 'score_updated', 'task_completed']);
+  const actorListed = (await getNotifications(stack.server.url, actor)).filter((n) => n.relatedLeadId === leadId);
+  expect(actorListed.map((n) => n.type)).toEqual(['lead_created']);
+  await waitForAll(inboxes.filter((_, i) => i % 2 === 1), listed.map((n) => n.id));
+  await waitForAll(inboxes, actorListed.map((n) => n.id));
+  inboxes.forEach((inbox, i) => {
+    const mine = i % 2 === 1 ? listed : actorListed;
+    for (const expected of mine) expect(inbox.created.filter((n) => n.id === expected.id)).toStrictEqual([expected]);
+    expect(inbox.created.filter((n) => n.relatedLeadId === leadId)).toHaveLength(mine.length);
+  });
 });
 
-test('a lead with a 100,000-character name arrives with the clipped message (rows never ride in NOTIFY)', async () => {
-  const longName = 'A'.repeat(100_000);
+test('a lead with the longest name arrives with the clipped message (rows never ride in NOTIFY)', async () => {
+  const longName = 'A'.repeat(200);
   await stack.sql.query('insert into app_public.leads (first_name, last_name, email) values ($1, $2, $3)', [longName, 'Long', 'long@example.com']);
   const { rows } = await stack.sql.query<{ id: string }>('select id from app_public.notifications order by seq desc limit 1');
   const id = rows[0]!.id;
@@ -109,7 +116,8 @@ test('/metrics exposes sockets, relayed notifications, lag and reconnects in Pro
   }
   const values = await metrics(stack.server.url);
   expect(values.bellhop_sockets_connected).toBe(20);
-  expect(values.bellhop_notifications_relayed_total).toBeGreaterThanOrEqual(306);
+  // 1 + 2 + 5 (one per recipient; the actor's own are not written) + 1 + 300 from the tests above.
+  expect(values.bellhop_notifications_relayed_total).toBeGreaterThanOrEqual(309);
   expect(values.bellhop_relay_lag_seconds_count).toBe(values.bellhop_notifications_relayed_total);
   expect(values['bellhop_relay_lag_seconds_bucket{le="+Inf"}']).toBe(values.bellhop_relay_lag_seconds_count);
   expect(values.bellhop_relay_reconnects_total).toBe(0);

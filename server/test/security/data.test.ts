@@ -28,7 +28,9 @@ describe('names with SQL, HTML and script text', () => {
     const token = registered.register.jwtToken;
     expect(await data(gql(stack.server.url, '{ currentUser { name } }', {}, token))).toEqual({ currentUser: { name: hostileName } });
 
-    const inbox = await stack.socket(token);
+    // Watt follows the lead, so he hears of the hostile user's comment (its author does not).
+    const watcher = await stack.register('watcher@example.com', 'Watt Watcher');
+    const inbox = await stack.socket(watcher);
     const created = await data<{ createLead: { id: number; firstName: string; lastName: string; company: string } }>(
       gql(
         stack.server.url,
@@ -39,13 +41,14 @@ describe('names with SQL, HTML and script text', () => {
     );
     expect(created.createLead).toMatchObject({ firstName, lastName, company });
     const leadId = created.createLead.id;
+    await data(gql(stack.server.url, 'mutation ($id: Int!) { followLead(leadId: $id) { id } }', { id: leadId }, watcher));
     await data(gql(stack.server.url, 'mutation ($id: Int!, $b: String!) { addComment(leadId: $id, body: $b) { id } }', { id: leadId, b: '</script><script>alert(2)</script>' }, token));
 
     const expected = [
       `${hostileName} commented on ${firstName} ${lastName}: </script><script>alert(2)</script>`,
       `${firstName} ${lastName} added to pipeline`,
     ];
-    const listed = await data<{ getNotifications: NotificationPayload[] }>(gql(stack.server.url, `{ getNotifications(first: 2) { ${NOTIFICATION_FIELDS} } }`, {}, token));
+    const listed = await data<{ getNotifications: NotificationPayload[] }>(gql(stack.server.url, `{ getNotifications(first: 2) { ${NOTIFICATION_FIELDS} } }`, {}, watcher));
     expect(listed.getNotifications.map((n) => n.message)).toEqual(expected);
     await waitUntil(() => inbox.created.length === 2, () => `2 socket notifications (have ${inbox.created.length})`);
     expect(inbox.created.map((n) => n.message).reverse()).toEqual(expected);
