@@ -80,10 +80,4 @@ module.exports = tseslint.config(
   boundary(['db/src/**/*.ts'], [...RUNTIME, ['^@bellhop/server', 'The database package sits below the server: it never imports it.']]),
   // Tools use the parts' public entry points, never their internals.
   boundary(['scripts/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts', 'testing/**/*.ts'], TOOLS),
-
-  // TODO(lead): being restructured by helpers; remove once they are done.
-  {
-    files: ['bench/**', 'e2e/**', 'db/test/**', 'server/test/**', 'testing/**'],
-    rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
-  },
 );

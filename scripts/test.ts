@@ -123,7 +123,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await dropDatabase(postgres.adminUrl, template).catch(() => undefined);
-    // Databases a suite could not drop in time (see db/src/testing.ts).
+    // Databases a suite could not drop in time (see testing/src/database.ts).
     await withClient(postgres.adminUrl, async (client) => {
       const { rows } = await client.query<{ datname: string }>('select datname from pg_database where starts_with(datname, $1)', [
         `bellhop_test_${process.pid}_`,

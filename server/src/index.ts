@@ -22,3 +22,9 @@ export { startServer, type RunningServer } from './server';
 export { exitWithError, runUntilSignal } from './signals';
 export { JWT_AUDIENCE, JWT_ISSUER, signToken, verifyToken, type Claims } from './auth/jwt';
 export { configForDatabase } from './testing';
+
+/** The scripts that run a server process: the API + relay, and the relay alone (`npm run relay`). */
+export const ENTRY_POINTS = {
+  server: require.resolve('./main'),
+  relay: require.resolve('./relay-main'),
+} as const;
