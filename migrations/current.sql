@@ -10,22 +10,37 @@ drop function if exists app_private.notification_payload(app_public.notification
 -- whatever wrote it, so a new notification trigger needs no doorbell code.
 --------------------------------------------------------------------------------
 
-create or replace function app_private.tg__ring_doorbell() returns trigger
-  language plpgsql volatile security definer
-  set search_path to pg_catalog, public, pg_temp
+-- The doorbell is checked on every write, so it costs no query: a relay that
+-- may be asleep holds a shared advisory lock on this key for as long as it
+-- sleeps (on its LISTEN session; a relay that dies lets go at once). If a
+-- writer can take the lock exclusively, every relay is awake and polling, and
+-- the NOTIFY (with its cluster-wide commit lock) is skipped.
+create or replace function app_private.doorbell_lock_key() returns int
+  language sql immutable parallel safe
 as $$
+  select 1650943087;
+$$;
+comment on function app_private.doorbell_lock_key() is
+  'The advisory lock (class key, with 1 as object key) that sleeping relays hold shared. pg_locks shows who holds it.';
+
+-- Not security definer, and no SET clause (it costs more than the rest): it calls only built-ins.
+create or replace function app_private.tg__ring_doorbell() returns trigger
+  language plpgsql volatile
+as $$
+declare
+  v_released boolean;
 begin
-  -- A statement that wrote nothing (a score UPDATE that changed no score) rings for nothing.
-  -- NOTIFY takes a cluster-wide lock at commit; skip it while every live relay
-  -- is already polling (draining), since they will read this row anyway.
-  if exists (select 1 from new_rows) and not coalesce((select bool_and(r.draining and r.heartbeat_at > now() - interval '30 seconds') from app_private.relays r), false) then
+  -- Plain expressions, no query: taken and given back at once, so writers never wait on each other.
+  if pg_try_advisory_lock(1650943087, 1) then
+    v_released := pg_advisory_unlock(1650943087, 1);
+  else
     perform pg_notify('bellhop_notifications', tg_table_name);
   end if;
   return null;
 end;
 $$;
 comment on function app_private.tg__ring_doorbell() is
-  'Statement-level, after INSERT or COPY into notifications or user_events: NOTIFY bellhop_notifications (payload: the table name) unless every live relay is draining.';
+  'Statement-level, after INSERT or COPY into notifications or user_events: NOTIFY bellhop_notifications (payload: the table name) while some relay sleeps (holds the doorbell lock shared).';
 
 drop trigger if exists _900_after_insert on app_public.notifications;
 drop function if exists app_private.tg_notifications__after_insert();
@@ -33,11 +48,9 @@ drop function if exists app_private.tg_notifications__after_insert();
 
 drop trigger if exists _900_ring_doorbell on app_public.notifications;
 create trigger _900_ring_doorbell after insert on app_public.notifications
-  referencing new table as new_rows
   for each statement execute function app_private.tg__ring_doorbell();
 drop trigger if exists _900_ring_doorbell on app_private.user_events;
 create trigger _900_ring_doorbell after insert on app_private.user_events
-  referencing new table as new_rows
   for each statement execute function app_private.tg__ring_doorbell();
 
 drop function if exists app_private.ring_doorbell(text);
@@ -274,12 +287,13 @@ create index if not exists notification_preferences_off_idx on app_public.notifi
 
 --------------------------------------------------------------------------------
 -- Routing helpers: who a lead's notifications go to. SQL, so any writer
--- (GraphQL, psql, COPY, an ETL job) is routed the same way.
+-- (GraphQL, psql, COPY, an ETL job) is routed the same way. No SET clause:
+-- the planner then inlines them into the triggers' queries (they run inside
+-- security definer triggers, which set the search_path).
 --------------------------------------------------------------------------------
 
 create or replace function app_private.lead_audience(p_lead_id int) returns setof uuid
   language sql stable
-  set search_path to pg_catalog, public, pg_temp
 as $$
   select l.owner_id from app_public.leads l where l.id = p_lead_id and l.owner_id is not null
   union
@@ -289,7 +303,6 @@ comment on function app_private.lead_audience(int) is 'The people a lead concern
 
 create or replace function app_private.mentioned_users(p_body text) returns setof uuid
   language sql stable
-  set search_path to pg_catalog, public, pg_temp
 as $$
   -- "@" then an email address; matched against users without regard to case. At most 50 per comment.
   select distinct u.id
@@ -304,7 +317,6 @@ comment on function app_private.mentioned_users(text) is 'Users @mentioned in a 
 
 create or replace function app_private.wants(p_user_id uuid, p_type text) returns boolean
   language sql stable
-  set search_path to pg_catalog, public, pg_temp
 as $$
   select not exists (
     select 1 from app_public.notification_preferences p
@@ -315,7 +327,6 @@ comment on function app_private.wants(uuid, text) is 'False when the user switch
 
 create or replace function app_private.user_name(p_user_id uuid) returns text
   language sql stable
-  set search_path to pg_catalog, public, pg_temp
 as $$
   select app_private.clip(u.name, 100) from app_public.users u where u.id = p_user_id;
 $$;
@@ -327,21 +338,72 @@ comment on function app_private.user_name(uuid) is 'A user''s name for a notific
 -- recipient; a psql write has no actor and excludes nobody.
 --------------------------------------------------------------------------------
 
-create or replace function app_private.tg_leads__notify_created() returns trigger
+-- How many (user, type) pairs are switched off, readable without a query:
+-- the write path checks it on every new lead, and almost always it is 0.
+create sequence if not exists app_private.switched_off_count minvalue 0 start 0;
+comment on sequence app_private.switched_off_count is
+  'The number of notification_preferences rows with in_app off (kept by a trigger), so writers can skip hiding broadcasts without a query.';
+
+create or replace function app_private.tg_notification_preferences__count_switched_off() returns trigger
   language plpgsql volatile security definer
   set search_path to pg_catalog, public, pg_temp
 as $$
 begin
-  insert into app_public.notifications (type, title, message, related_lead_id, actor_id)
-  select 'lead_created', 'New Lead Created',
-         app_private.clip(l.first_name || ' ' || l.last_name) || ' added to pipeline', l.id, app_public.current_user_id()
-  from new_leads l
-  order by l.id;
+  perform setval('app_private.switched_off_count', (select count(*) from app_public.notification_preferences p where not p.in_app), true);
   return null;
 end;
 $$;
-comment on function app_private.tg_leads__notify_created() is
-  'One lead_created broadcast per inserted lead, for any INSERT or COPY.';
+comment on function app_private.tg_notification_preferences__count_switched_off() is
+  'Statement-level: keeps app_private.switched_off_count equal to the number of types switched off.';
+drop trigger if exists _900_count_switched_off on app_public.notification_preferences;
+create trigger _900_count_switched_off after insert or update or delete or truncate on app_public.notification_preferences
+  for each statement execute function app_private.tg_notification_preferences__count_switched_off();
+
+create or replace function app_private.hide_switched_off_broadcast(p_notification_id uuid, p_type text) returns void
+  language sql volatile security definer
+  set search_path to pg_catalog, public, pg_temp
+as $$
+  insert into app_hidden.notification_receipts as r (user_id, notification_id, is_deleted)
+  select p.user_id, p_notification_id, true
+  from app_public.notification_preferences p
+  where p.type = p_type and not p.in_app
+  on conflict (user_id, notification_id) do update set is_deleted = true;
+$$;
+comment on function app_private.hide_switched_off_broadcast(uuid, text) is
+  'Hides a new broadcast from the users who switched its type off. A trigger that writes broadcasts of a new type calls it (docs/dba.md).';
+
+-- One row trigger for a new lead, not three: this is the busiest write, and
+-- each trigger on it costs the writer a call whether or not it does anything.
+create or replace function app_private.tg_leads__route_new_lead() returns trigger
+  language plpgsql volatile security definer
+  set search_path to pg_catalog, public, pg_temp
+as $$
+declare
+  v_id uuid;
+begin
+  insert into app_public.notifications (type, title, message, related_lead_id, actor_id)
+    values ('lead_created', 'New Lead Created', app_private.clip(new.first_name || ' ' || new.last_name) || ' added to pipeline',
+            new.id, app_public.current_user_id())
+    returning id into v_id;
+  if pg_sequence_last_value('app_private.switched_off_count') > 0 then
+    perform app_private.hide_switched_off_broadcast(v_id, 'lead_created');
+  end if;
+  if new.owner_id is not null then
+    perform app_private.route_lead_owner(new);
+  end if;
+  return null;
+end;
+$$;
+comment on function app_private.tg_leads__route_new_lead() is
+  'Per inserted lead (any INSERT or COPY): a lead_created broadcast; its owner, if any, follows it and gets lead_assigned.';
+
+drop trigger if exists _500_notify_created on app_public.leads;
+drop trigger if exists _500_notify_assigned_on_insert on app_public.leads;
+drop trigger if exists _600_follow_owner_on_insert on app_public.leads;
+drop function if exists app_private.tg_leads__notify_created();
+drop trigger if exists _500_route_new_lead on app_public.leads;
+create trigger _500_route_new_lead after insert on app_public.leads
+  for each row execute function app_private.tg_leads__route_new_lead();
 
 create or replace function app_private.tg_leads__notify_score_updated() returns trigger
   language plpgsql volatile security definer
@@ -349,8 +411,13 @@ create or replace function app_private.tg_leads__notify_score_updated() returns 
 as $$
 declare
   v_actor uuid := app_public.current_user_id();
-  v_actor_name text := app_private.user_name(v_actor);
+  v_actor_name text;
 begin
+  -- Most updates of leads change no score: no INSERT then, so no doorbell either.
+  if not exists (select 1 from new_leads n join old_leads o on o.id = n.id where n.score is distinct from o.score) then
+    return null;
+  end if;
+  v_actor_name := app_private.user_name(v_actor);
   insert into app_public.notifications (type, title, message, related_lead_id, actor_id, recipient_id)
   select 'score_updated', 'Lead Score Updated',
          coalesce(v_actor_name || ' changed ', '') || app_private.clip(n.first_name || ' ' || n.last_name)
@@ -370,36 +437,43 @@ $$;
 comment on function app_private.tg_leads__notify_score_updated() is
   'One score_updated notification per lead whose score changed, to its owner and followers.';
 
-create or replace function app_private.tg_leads__notify_assigned() returns trigger
+create or replace function app_private.route_lead_owner(p_lead app_public.leads) returns void
   language plpgsql volatile security definer
   set search_path to pg_catalog, public, pg_temp
 as $$
 declare
   v_actor uuid := app_public.current_user_id();
-  v_actor_name text;
+  v_name text := app_private.clip(p_lead.first_name || ' ' || p_lead.last_name);
 begin
-  if new.owner_id is not distinct from v_actor or not app_private.wants(new.owner_id, 'lead_assigned') then
-    return null;
+  insert into app_public.lead_followers (lead_id, user_id) values (p_lead.id, p_lead.owner_id) on conflict do nothing;
+  if p_lead.owner_id is distinct from v_actor and app_private.wants(p_lead.owner_id, 'lead_assigned') then
+    insert into app_public.notifications (type, title, message, related_lead_id, actor_id, recipient_id)
+    values ('lead_assigned', 'Lead Assigned to You',
+            coalesce(app_private.user_name(v_actor) || ' assigned ' || v_name || ' to you', v_name || ' is now yours'),
+            p_lead.id, v_actor, p_lead.owner_id);
   end if;
-  v_actor_name := app_private.user_name(v_actor);
-  insert into app_public.notifications (type, title, message, related_lead_id, actor_id, recipient_id)
-  values ('lead_assigned', 'Lead Assigned to You',
-          coalesce(v_actor_name || ' assigned ' || app_private.clip(new.first_name || ' ' || new.last_name) || ' to you',
-                   app_private.clip(new.first_name || ' ' || new.last_name) || ' is now yours'),
-          new.id, v_actor, new.owner_id);
+end;
+$$;
+comment on function app_private.route_lead_owner(app_public.leads) is
+  'A lead has a new owner: they follow it, and get lead_assigned unless they did it themselves.';
+
+create or replace function app_private.tg_leads__route_new_owner() returns trigger
+  language plpgsql volatile security definer
+  set search_path to pg_catalog, public, pg_temp
+as $$
+begin
+  perform app_private.route_lead_owner(new);
   return null;
 end;
 $$;
-comment on function app_private.tg_leads__notify_assigned() is
-  'A lead_assigned notification to a lead''s new owner (on insert with an owner, or when the owner changes).';
-drop trigger if exists _500_notify_assigned_on_insert on app_public.leads;
-create trigger _500_notify_assigned_on_insert after insert on app_public.leads
-  for each row when (new.owner_id is not null)
-  execute function app_private.tg_leads__notify_assigned();
+comment on function app_private.tg_leads__route_new_owner() is 'When a lead''s owner changes: see route_lead_owner.';
 drop trigger if exists _500_notify_assigned_on_update on app_public.leads;
-create trigger _500_notify_assigned_on_update after update of owner_id on app_public.leads
+drop trigger if exists _600_follow_owner_on_update on app_public.leads;
+drop function if exists app_private.tg_leads__notify_assigned();
+drop trigger if exists _500_route_new_owner on app_public.leads;
+create trigger _500_route_new_owner after update of owner_id on app_public.leads
   for each row when (new.owner_id is not null and new.owner_id is distinct from old.owner_id)
-  execute function app_private.tg_leads__notify_assigned();
+  execute function app_private.tg_leads__route_new_owner();
 
 create or replace function app_private.tg_tasks__notify_completed() returns trigger
   language plpgsql volatile security definer
@@ -409,7 +483,13 @@ declare
   v_actor uuid := app_public.current_user_id();
   v_actor_name text := app_private.user_name(v_actor);
 begin
-  -- Transition tables differ by operation, so each gets its own statement.
+  -- Transition tables differ by operation, so each gets its own statement;
+  -- an update that completes no task writes nothing (and rings nothing).
+  if tg_op = 'UPDATE' then
+    if not exists (select 1 from new_tasks t join old_tasks o on o.id = t.id where t.completed_at is not null and o.completed_at is null) then
+      return null;
+    end if;
+  end if;
   if tg_op = 'INSERT' then
     insert into app_public.notifications (type, title, message, related_lead_id, actor_id, recipient_id)
     select 'task_completed', 'Task Completed',
@@ -476,24 +556,7 @@ comment on function app_private.tg_comments__notify_added() is
 -- Following: owners, commenters and task assignees follow the lead.
 --------------------------------------------------------------------------------
 
-create or replace function app_private.tg_leads__follow_owner() returns trigger
-  language plpgsql volatile security definer
-  set search_path to pg_catalog, public, pg_temp
-as $$
-begin
-  insert into app_public.lead_followers (lead_id, user_id) values (new.id, new.owner_id) on conflict do nothing;
-  return null;
-end;
-$$;
-comment on function app_private.tg_leads__follow_owner() is 'A lead''s owner follows it.';
-drop trigger if exists _600_follow_owner_on_insert on app_public.leads;
-create trigger _600_follow_owner_on_insert after insert on app_public.leads
-  for each row when (new.owner_id is not null)
-  execute function app_private.tg_leads__follow_owner();
-drop trigger if exists _600_follow_owner_on_update on app_public.leads;
-create trigger _600_follow_owner_on_update after update of owner_id on app_public.leads
-  for each row when (new.owner_id is not null and new.owner_id is distinct from old.owner_id)
-  execute function app_private.tg_leads__follow_owner();
+drop function if exists app_private.tg_leads__follow_owner();
 
 create or replace function app_private.tg_comments__follow_author() returns trigger
   language plpgsql volatile security definer
@@ -568,11 +631,15 @@ begin
     raise exception 'recipient_id or actor_id % is not the id of a user', v_bad
       using errcode = 'foreign_key_violation', hint = 'Use the id of a row in app_public.users, or null (recipient_id null: everyone).';
   end if;
+  -- A broadcast written by hand is hidden from those who switched its type off, as Bellhop's own are.
+  if tg_op = 'INSERT' then
+    perform app_private.hide_switched_off_broadcast(n.id, n.type) from new_rows n where n.recipient_id is null;
+  end if;
   return null;
 end;
 $$;
 comment on function app_private.tg_notifications__check_direct_writes() is
-  'Statement-level, after a direct INSERT or UPDATE of notifications: every type, related lead, recipient and actor must exist.';
+  'Statement-level, after a direct INSERT or UPDATE of notifications: every type, related lead, recipient and actor must exist; a new broadcast is hidden from those who switched its type off.';
 drop trigger if exists _100_check_direct_inserts on app_public.notifications;
 create trigger _100_check_direct_inserts after insert on app_public.notifications
   referencing new table as new_rows
@@ -584,37 +651,9 @@ create trigger _100_check_direct_updates after update on app_public.notification
   for each statement when (pg_trigger_depth() < 1)
   execute function app_private.tg_notifications__check_direct_writes();
 
--- A broadcast of a type you switched off is hidden from you at birth, like
--- a targeted one that was never written for you.
-create or replace function app_private.anyone_switched_off() returns boolean
-  language sql stable
-  set search_path to pg_catalog, public, pg_temp
-as $$
-  select exists (select 1 from app_public.notification_preferences p where not p.in_app);
-$$;
-comment on function app_private.anyone_switched_off() is 'Whether any user switched any type off: the cheap test before hiding broadcasts.';
-
-create or replace function app_private.tg_notifications__hide_switched_off() returns trigger
-  language plpgsql volatile security definer
-  set search_path to pg_catalog, public, pg_temp
-as $$
-begin
-  insert into app_hidden.notification_receipts as r (user_id, notification_id, is_deleted)
-  select p.user_id, n.id, true
-  from new_rows n
-  join app_public.notification_preferences p on p.type = n.type and not p.in_app
-  where n.recipient_id is null
-  on conflict (user_id, notification_id) do update set is_deleted = true;
-  return null;
-end;
-$$;
-comment on function app_private.tg_notifications__hide_switched_off() is
-  'Statement-level, after INSERT into notifications: hides each new broadcast from the users who switched its type off.';
 drop trigger if exists _700_hide_switched_off on app_public.notifications;
-create trigger _700_hide_switched_off after insert on app_public.notifications
-  referencing new table as new_rows
-  for each statement when (app_private.anyone_switched_off())
-  execute function app_private.tg_notifications__hide_switched_off();
+drop function if exists app_private.tg_notifications__hide_switched_off();
+drop function if exists app_private.anyone_switched_off();
 
 -- Deleting a user deletes the notifications addressed to them; as an actor they become unknown.
 create or replace function app_private.tg_users__forget_in_notifications() returns trigger
@@ -1047,3 +1086,7 @@ comment on function app_public.create_lead(text, text, text, text) is E'@omit ex
 -- One upsert whatever the history size: the newest row is read past the
 -- row-level security (which would check each newer hidden row on the way).
 alter function app_public.mark_all_as_read() security definer;
+
+-- One index fewer on every notification row. It only served deleting or
+-- renumbering a lead (rare, and from SQL only), which now scans the table.
+drop index if exists app_public.notifications_related_lead_id_idx;

@@ -3,7 +3,8 @@
  * (NOTIFY is only sent at commit), so the file has its own database and
  * compares against counts taken at the start of each test.
  *
- * With no relay registered, every committed write of notifications rings.
+ * The listener holds the doorbell lock as a sleeping relay does, so every
+ * committed write of notifications rings.
  * NOTIFYs arrive in commit order, so a committed "sentinel" write after the
  * one under test tells us when anything the earlier one sent would have
  * arrived: no sleeping and hoping.
@@ -24,9 +25,22 @@ async function notificationCount(): Promise<number> {
   return rows[0]!.count;
 }
 
-test('no relay is registered, so every committed write must ring', async () => {
-  const { rows } = await db.sql.query('select * from app_private.relays');
-  expect(rows).toEqual([]);
+test('the listener holds the doorbell lock, as a sleeping relay does', async () => {
+  const { rows } = await db.sql.query(
+    `select count(*)::int as holders from pg_locks where locktype = 'advisory' and classid = app_private.doorbell_lock_key() and objid = 1 and mode = 'ShareLock' and granted`,
+  );
+  expect(rows).toEqual([{ holders: 1 }]);
+});
+
+test('while no relay sleeps (nobody holds the doorbell lock), a write does not ring', async () => {
+  await listener.sleep(false);
+  try {
+    const seen = listener.received.length;
+    await insertLead(db.sql, lead('Quiet', 'Write'));
+    expect(await listener.drain(db.sql, seen)).toEqual([]);
+  } finally {
+    await listener.sleep(true);
+  }
 });
 
 test('a committed single-row INSERT is seen by LISTEN, with the table name as payload', async () => {

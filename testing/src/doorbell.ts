@@ -1,4 +1,7 @@
-/** A separate session LISTENing on the doorbell channel, as a DBA's psql or the relay would. */
+/**
+ * A separate session LISTENing on the doorbell channel, as a sleeping relay
+ * does: it holds the doorbell lock (shared), so writers ring for it.
+ */
 import { Client, type Notification } from 'pg';
 import { waitUntil } from './wait';
 
@@ -17,6 +20,7 @@ export class Listener {
     const client = new Client({ connectionString: url });
     await client.connect();
     await client.query(`listen ${CHANNEL}`);
+    await client.query('select pg_advisory_lock_shared(app_private.doorbell_lock_key(), 1)');
     return new Listener(client);
   }
 
@@ -34,6 +38,11 @@ export class Listener {
     );
     this.received.splice(index, 1);
     return this.received.slice(since, index);
+  }
+
+  /** Holds the doorbell lock (asleep: writers ring) or lets it go (polling: they need not). */
+  async sleep(asleep: boolean): Promise<void> {
+    await this.client.query(`select pg_advisory_${asleep ? 'lock' : 'unlock'}_shared(app_private.doorbell_lock_key(), 1)`);
   }
 
   async stop(): Promise<void> {

@@ -64,6 +64,8 @@ export class Relay {
   private readonly fanout: Fanout;
   private readonly loop: DrainLoop;
   private timers: NodeJS.Timeout[] = [];
+  /** Whether this relay's current session holds the doorbell lock (shared): writers ring while it does. */
+  private holdsDoorbell = false;
 
   constructor(private readonly options: RelayOptions) {
     const queryTimeoutMs = options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
@@ -72,7 +74,7 @@ export class Relay {
     this.housekeeping = new Housekeeping(options.databaseUrl, options.logger, queryTimeoutMs);
     this.loop = new DrainLoop({
       read: () => this.read(),
-      announce: () => this.register(),
+      announce: (draining) => this.announce(draining),
       xmax: async () => BigInt((await this.listener.query<{ xmax: string }>(RELAY_SQL.xmax))[0]!.xmax),
       connected: () => this.listener.connected,
       logger: options.logger,
@@ -134,13 +136,31 @@ export class Relay {
 
   private onConnected(): void {
     this.loop.reset();
+    // A new session holds no lock: asleep until the first drain says otherwise.
+    this.holdsDoorbell = false;
     // Whatever happened meanwhile is in the mailbox: read it now.
-    void this.register()
+    void this.announce(false)
       .catch((error: Error) => this.options.logger.warn({ err: error.message }, 'Relay could not register'))
       .finally(() => this.loop.kick());
   }
 
-  /** Alive, and whether writers may skip their ring (the loop's draining flag). */
+  /**
+   * Tells writers whether to ring: asleep, this relay holds the doorbell lock
+   * (shared), so a writer's attempt to take it fails and it rings; draining,
+   * it lets go. Session locks stack, so each is taken or given back once.
+   */
+  private async announce(draining: boolean): Promise<void> {
+    if (draining && this.holdsDoorbell) {
+      await this.listener.query(RELAY_SQL.wake);
+      this.holdsDoorbell = false;
+    } else if (!draining && !this.holdsDoorbell) {
+      await this.listener.query(RELAY_SQL.sleep);
+      this.holdsDoorbell = true;
+    }
+    await this.register();
+  }
+
+  /** Alive, and whether it is draining, for whoever looks at app_private.relays. */
   private async register(): Promise<void> {
     await this.listener.query(RELAY_SQL.heartbeat, [this.id, this.loop.draining]);
   }

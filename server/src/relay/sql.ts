@@ -9,6 +9,8 @@ export const RELAY_SQL = {
   read: load('read'),
   xmax: load('xmax'),
   heartbeat: load('heartbeat'),
+  sleep: load('sleep'),
+  wake: load('wake'),
   goodbye: load('goodbye'),
   refreshCounts: load('refresh-counts'),
   prune: load('prune'),
