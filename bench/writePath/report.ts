@@ -29,7 +29,8 @@ export interface WritePathData {
   idle: Idle;
 }
 
-const TARGET_RATIO = 0.7;
+/** Of the design's floor: the same table with a row trigger writing one bare notification row. */
+const TARGET_RATIO = 0.85;
 const TARGET_LAG_LOAD = 250;
 const TARGET_LAG_IDLE = 10;
 
@@ -43,11 +44,11 @@ function targets(rows: Row[], idle: Idle): Target[] {
     .filter((row) => row.writers >= 8)
     .map((row) => ({
       label: `c. ${row.writers} writers`,
-      goal: `≥ ${TARGET_RATIO}× no-trigger, exactly once, lag p99 ≤ ${TARGET_LAG_LOAD} ms`,
+      goal: `≥ ${TARGET_RATIO}× the floor, exactly once, lag p99 ≤ ${TARGET_LAG_LOAD} ms`,
       actual:
-        `${x(ratio(row, 'bellhop', 'none'))} (floor ${x(ratio(row, 'floor', 'none'))}, Bellhop/floor ${x(ratio(row, 'bellhop', 'floor'))}, ` +
-        `naive ${x(ratio(row, 'naive', 'none'))}), ${row.delivered}/${row.committed} delivered, ${row.duplicates} dup, p99 ${ms(row.lag.p99)} ms`,
-      met: ratio(row, 'bellhop', 'none') >= TARGET_RATIO && exact(row) && row.lag.p99 <= TARGET_LAG_LOAD,
+        `${x(ratio(row, 'bellhop', 'floor'))} of the floor (no-trigger ${x(ratio(row, 'bellhop', 'none'))}, naive ${x(ratio(row, 'naive', 'floor'))}), ` +
+        `${row.delivered}/${row.committed} delivered, ${row.duplicates} dup, p99 ${ms(row.lag.p99)} ms`,
+      met: ratio(row, 'bellhop', 'floor') >= TARGET_RATIO && exact(row) && row.lag.p99 <= TARGET_LAG_LOAD,
     }));
   list.push({
     label: 'c. idle',
