@@ -14,7 +14,7 @@ export interface Row {
   missing: number;
   duplicates: number;
   strays: number;
-  /** Bellhop transactions that rang the doorbell (NOTIFY) instead of finding the relay draining. */
+  /** Bellhop transactions that rang the doorbell (NOTIFY) because a relay was asleep. */
   rings: number;
   lag: Summary;
   lagCdf: number[];
@@ -87,7 +87,7 @@ export function writePathReport(plan: WritePathPlan, rows: Row[], idle: Idle): M
       'No trigger: every user trigger on leads disabled. Floor: the same, plus one plpgsql AFTER INSERT FOR EACH ROW trigger writing one row (an identity primary key, nothing else) into bench_floor.notifications; no NOTIFY, no relay.',
       "Naive: Bellhop's triggers, but each notification row pg_notify()s itself to a LISTEN client that io.emit()s it to one watching socket.",
       'Delivered / committed, duplicates, rings, lag and the first CPU figure are Bellhop\'s. Lag: commit acknowledged to the writer → the watching socket has the event. Idle: single inserts 300 ms apart, relay asleep.',
-      'Rings: Bellhop transactions that sent NOTIFY (and so took its commit lock) because no relay was draining.',
+      'Rings: Bellhop transactions that sent NOTIFY (and so took its commit lock) because a relay was asleep (held the doorbell lock).',
       'Relay CPU: process.cpuUsage() of the process running the relay (the bench process, where the writers and sockets are children), from the first INSERT of a cell until the watching socket had every event, per 1,000 notifications delivered; Bellhop / naive.',
     ],
     headers: ['Writers', 'No trigger', 'Floor', 'Bellhop', 'Naive', 'Bellhop / floor', 'Bellhop / no trigger', 'Delivered / committed', 'Duplicates', 'Rings', 'Lag p50 / p99 (ms)', 'Relay CPU ms per 1,000'],
