@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { insertLead, lead } from '@bellhop/testing';
+import { toastsSeen } from './probes';
 import { screenshot } from './screenshots';
 import { useStack } from './stack';
 import { LIVE_TIMEOUT_MS, historyItem, openCenter, toast, unreadCount, waitForUnread } from './ui';
@@ -31,9 +32,13 @@ async function leadCount(): Promise<number> {
 }
 
 describe('forms', () => {
-  it('the lead page completes a task, comments and rescores, and a teammate sees each live', async () => {
+  it('the lead page completes a task, comments and rescores, and a teammate who follows the lead sees each live', async () => {
     const leadId = await insertLead(stack.sql, lead('Katherine', 'Johnson'));
-    const teammate = await stack.openAs('teammate@example.com');
+    // Only the people a lead concerns hear about it: the teammate follows it first.
+    const teammate = await stack.openAs('teammate@example.com', `/leads/${leadId}`);
+    await teammate.getByRole('button', { name: 'Follow', exact: true }).click();
+    await teammate.getByRole('button', { name: 'Unfollow', exact: true }).waitFor();
+    await teammate.getByText('You follow this lead: its tasks, score and comments notify you.').waitFor();
     const count = await unreadCount(teammate);
     const page = await stack.openAs('demo@example.com', `/leads/${leadId}`);
     await page.getByRole('heading', { name: 'Katherine Johnson', level: 1 }).waitFor();
@@ -42,20 +47,25 @@ describe('forms', () => {
     await page.getByLabel('New task').fill('Send the launch window');
     await page.getByRole('button', { name: 'Add task' }).click();
     await page.getByRole('button', { name: 'Complete: Send the launch window' }).click();
-    await seen('"Send the launch window" completed for Katherine Johnson');
+    // Each message names who did it.
+    await seen('Demo User completed "Send the launch window" for Katherine Johnson');
     const tasks = page.getByRole('region', { name: 'Tasks' });
     await tasks.getByRole('listitem').filter({ hasText: 'Send the launch window' }).getByText(/^Completed/).waitFor();
 
     await page.getByLabel('New comment').fill('Checked the trajectory twice.');
     await page.getByRole('button', { name: 'Add comment' }).click();
     await seen('Demo User commented on Katherine Johnson: Checked the trajectory twice.');
+    // The teammate's open lead page shows it too, without a reload.
+    await teammate.getByRole('region', { name: 'Comments' }).getByText('Checked the trajectory twice.').waitFor({ timeout: LIVE_TIMEOUT_MS });
 
     await page.getByLabel('Score').fill('88');
     await page.getByRole('button', { name: 'Save score' }).click();
     await page.getByRole('status').filter({ hasText: 'Score saved.' }).waitFor();
-    await seen('Katherine Johnson score changed from 0 to 88');
+    await seen("Demo User changed Katherine Johnson's score from 0 to 88");
 
     await waitForUnread(teammate, count + 3);
+    // The one who did all this is not told about it.
+    expect(await toastsSeen(page, 'Katherine Johnson')).toEqual([]);
     await screenshot(page, 'lead');
   });
 

@@ -11,6 +11,7 @@ import { DEMO_PASSWORD } from '@bellhop/db';
 import { loadTestRunnerConfig } from '@bellhop/server';
 import { startTestStack, useFixture, type TestStack } from '@bellhop/testing';
 import { startWebHost, type WebHost } from '@bellhop/web/host';
+import { installProbe } from './probes';
 import { Traffic } from './traffic';
 import { bell, waitForConnection, waitForUnread } from './ui';
 
@@ -81,6 +82,8 @@ export class Stack {
 
   async newContext(storageState?: StorageState): Promise<BrowserContext> {
     const context = await this.browser.newContext({ viewport: VIEWPORT, storageState });
+    // Before the app's code, in every page: toasts, long tasks, connection states (probes.ts).
+    await context.addInitScript(installProbe);
     this.contexts.add(context);
     context.on('close', () => this.contexts.delete(context));
     context.on('page', (page) => this.watch(page));

@@ -28,9 +28,15 @@ export class Traffic {
       const exchange = open.get(request);
       if (!exchange) return;
       open.delete(request);
-      void Promise.resolve(outcome(Date.now() - exchange.startedAt)).then((text) => {
-        exchange.outcome = text;
-      });
+      // The page may close before the response is read (the test ended): no unhandled rejection.
+      void (async () => outcome(Date.now() - exchange.startedAt))().then(
+        (text) => {
+          exchange.outcome = text;
+        },
+        () => {
+          exchange.outcome = 'unknown: the page closed first';
+        },
+      );
     };
     page.on('requestfinished', (request) =>
       settle(request, async (ms) => `HTTP ${(await request.response())?.status() ?? '?'} in ${ms} ms`),

@@ -1055,16 +1055,18 @@ create or replace function app_public.update_notification_preference(type text, 
   language plpgsql volatile
   set search_path to pg_catalog, public, pg_temp
 as $$
+#variable_conflict use_variable
 declare
   v_pref app_public.notification_preferences;
 begin
   if not exists (select 1 from app_public.notification_types t where t.type = update_notification_preference.type) then
-    raise exception 'No notification type "%".', app_private.clip(update_notification_preference.type, 60) using errcode = 'P0002';
+    raise exception 'No notification type "%".', left(update_notification_preference.type, 60) using errcode = 'P0002';
   end if;
   insert into app_public.notification_preferences as p (user_id, type, in_app, toast, updated_at)
     values (app_hidden.require_user_id(), update_notification_preference.type,
             coalesce(update_notification_preference.in_app, true), coalesce(update_notification_preference.toast, true), now())
-    on conflict (user_id, type) do update set in_app = excluded.in_app, toast = excluded.toast, updated_at = excluded.updated_at
+    on conflict on constraint notification_preferences_pkey
+      do update set in_app = excluded.in_app, toast = excluded.toast, updated_at = excluded.updated_at
     returning * into v_pref;
   return v_pref;
 end;

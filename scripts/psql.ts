@@ -22,8 +22,7 @@ async function main(): Promise<void> {
       return new Promise<number>((resolve) => child.once('exit', (exit) => resolve(exit ?? 1)));
     }
     const commandIndex = args.indexOf('-c');
-    await sqlShell(url, commandIndex >= 0 ? (args[commandIndex + 1] ?? '') : null);
-    return 0;
+    return sqlShell(url, commandIndex >= 0 ? (args[commandIndex + 1] ?? '') : null);
   }, say);
   process.exit(code);
 }

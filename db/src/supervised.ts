@@ -18,6 +18,8 @@ const ATTEMPTS = 6;
 export class SupervisedPostgres {
   private current: RunningPostgres | null = null;
   private stopped = false;
+  /** A restart in progress: stop() waits for it, so what it starts is stopped too. */
+  private restarting: Promise<void> | null = null;
 
   private constructor(private readonly options: SupervisedOptions) {}
 
@@ -33,12 +35,22 @@ export class SupervisedPostgres {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    await this.restarting;
     await this.current?.stop();
   }
 
   private launch(): Promise<RunningPostgres> {
     const { dataDir, port, log } = this.options;
-    return startEmbeddedPostgres({ dataDir, port, log, onUnexpectedExit: (reason) => void this.restart(reason) });
+    return startEmbeddedPostgres({
+      dataDir,
+      port,
+      log,
+      onUnexpectedExit: (reason) => {
+        this.restarting = this.restart(reason).finally(() => {
+          this.restarting = null;
+        });
+      },
+    });
   }
 
   private async restart(reason: string): Promise<void> {
@@ -49,8 +61,10 @@ export class SupervisedPostgres {
       // Its old backends need a moment to notice and let go of shared memory.
       await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
       try {
-        this.current = await this.launch();
-        this.options.log('The embedded PostgreSQL is back; the API and the relay reconnect by themselves.');
+        const started = await this.launch();
+        this.current = started;
+        // Stopped while it came back: stop() waits for this, then stops what was started.
+        if (!this.stopped) this.options.log('The embedded PostgreSQL is back; the API and the relay reconnect by themselves.');
         return;
       } catch (error) {
         lastError = error as Error;

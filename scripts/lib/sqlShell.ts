@@ -20,7 +20,8 @@ export function formatRows(fields: string[], rows: Array<Record<string, unknown>
   return [line(fields), rule, ...cells.map(line), `(${rows.length} row${rows.length === 1 ? '' : 's'})`].join('\n');
 }
 
-async function run(client: Client, sql: string): Promise<void> {
+/** Runs one statement (or several in one string) and prints what psql would; false if it failed. */
+async function run(client: Client, sql: string): Promise<boolean> {
   try {
     // Several statements in one go come back as one result each.
     const answer = (await client.query(sql)) as QueryResult | QueryResult[];
@@ -29,33 +30,47 @@ async function run(client: Client, sql: string): Promise<void> {
       if (result.fields?.length) console.log(formatRows(result.fields.map((f) => f.name), result.rows as Array<Record<string, unknown>>));
       else console.log(`${result.command ?? 'OK'}${result.rowCount !== null && result.command !== 'SELECT' ? ` ${result.rowCount}` : ''}`);
     }
+    return true;
   } catch (error) {
     console.log(`ERROR:  ${(error as Error).message}`);
+    return false;
   }
 }
 
-export async function sqlShell(url: string, command: string | null): Promise<void> {
+/** Statements from a pipe or a terminal, each ended by ";" at the end of a line; \q stops. */
+async function* statements(interactive: boolean): AsyncGenerator<string> {
+  const rl = readline.createInterface({ input: process.stdin, output: interactive ? process.stdout : undefined, prompt: 'bellhop=> ', terminal: interactive });
+  let buffer = '';
+  if (interactive) rl.prompt();
+  for await (const line of rl) {
+    if (line.trim() === '\\q') break;
+    buffer += `${line}\n`;
+    if (buffer.trim().endsWith(';')) {
+      yield buffer;
+      buffer = '';
+    }
+    if (interactive) {
+      rl.setPrompt(buffer ? 'bellhop-> ' : 'bellhop=> ');
+      rl.prompt();
+    }
+  }
+  rl.close();
+  if (buffer.trim()) yield buffer;
+}
+
+/** The exit status, as psql's: 1 when a -c command fails, 0 otherwise. */
+export async function sqlShell(url: string, command: string | null): Promise<number> {
   const client = new Client({ connectionString: url });
   await client.connect();
   client.on('notice', (notice) => console.log(`NOTICE:  ${notice.message}`));
   client.on('notification', (message) => console.log(`Asynchronous notification "${message.channel}" with payload "${message.payload}" received.`));
   try {
-    if (command !== null) return await run(client, command);
-    console.log('No psql on this machine: a built-in SQL prompt. End statements with ";", \\q quits.');
-    const rl = readline.createInterface({ input: process.stdin, output: process.stdout, prompt: 'bellhop=> ' });
-    let buffer = '';
-    rl.prompt();
-    for await (const line of rl) {
-      if (line.trim() === '\\q') break;
-      buffer += `${line}\n`;
-      if (buffer.trim().endsWith(';')) {
-        await run(client, buffer);
-        buffer = '';
-      }
-      rl.setPrompt(buffer ? 'bellhop-> ' : 'bellhop=> ');
-      rl.prompt();
-    }
-    rl.close();
+    if (command !== null) return (await run(client, command)) ? 0 : 1;
+    const interactive = Boolean(process.stdin.isTTY);
+    // On stderr, so piped output stays exactly the query results.
+    console.error('No psql on this machine: a built-in SQL prompt. End statements with ";", \\q quits.');
+    for await (const statement of statements(interactive)) await run(client, statement);
+    return 0;
   } finally {
     await client.end();
   }

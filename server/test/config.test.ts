@@ -3,21 +3,13 @@
  * message that says what to do. The hardening settings have their own tests
  * in security/config.test.ts.
  */
-import { ConfigError, loadConfig } from '../src/config';
+import { loadConfig } from '../src/config';
+import { refusal } from './configRefusal';
 
 const base = { DATABASE_URL: 'postgres://postgres@localhost:5432/bellhop' };
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-function refusal(env: Record<string, string | undefined>): string {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
-}
 
 test('development defaults: port 3001, the authenticator derived from DATABASE_URL, a dev JWT secret', () => {
   const config = loadConfig(base);

@@ -86,6 +86,8 @@ export const WRITABLE_TABLES = [
   'app_public.leads',
   'app_public.tasks',
   'app_public.comments',
+  'app_public.lead_followers',
+  'app_public.notification_preferences',
   'app_public.notifications',
   'app_hidden.notification_receipts',
   'app_hidden.notification_watermarks',

@@ -7,6 +7,8 @@
  *   database   test databases (useTestDatabase), transactions as a user, users
  *   stack      the one stack fixture (useStack): database + server + helpers
  *   graphql    the one GraphQL-over-HTTP helper (gql, gqlData, postGraphql)
+ *   crm        the CRM mutations over GraphQL, and named people to act (routing tests)
+ *   routing    who a notification is for, from the SQL rows
  *   sockets    socket.io clients and their Inbox; resources: closing it all
  *   wait       waitUntil, waitForAll, waitForBarrier; delivery: expectDeliveredOnce
  *   tokens     good and bad tokens
@@ -15,9 +17,11 @@
  *   doorbell   a LISTEN session on the doorbell channel
  *   metrics    /metrics and /healthz
  *   processes  servers and relays as child processes; cluster: a scratch PostgreSQL;
+ *   scripts    the command-line scripts (user:add, psql) as child processes
  *   proxy      a TCP proxy that goes silent; writers: concurrent writers
  */
 export * from './cluster';
+export * from './crm';
 export * from './data';
 export * from './database';
 export * from './delivery';
@@ -29,6 +33,8 @@ export * from './processes';
 export * from './proxy';
 export * from './readState';
 export * from './resources';
+export * from './routing';
+export * from './scripts';
 export * from './sockets';
 export * from './stack';
 export * from './tokens';

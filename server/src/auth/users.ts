@@ -37,6 +37,15 @@ export class UserDirectory {
     return true;
   }
 
+  /** Which of these users still exist (one query); forgets the others, so their next check asks again. */
+  async stillExisting(userIds: string[]): Promise<Set<string>> {
+    if (userIds.length === 0) return new Set();
+    const { rows } = await this.pool.query<{ id: string }>('select id from app_public.users where id = any($1::uuid[])', [userIds]);
+    const existing = new Set(rows.map((row) => row.id));
+    for (const id of userIds) if (!existing.has(id)) this.known.delete(id);
+    return existing;
+  }
+
   async close(): Promise<void> {
     await waitAtMost(this.pool.end(), 2_000);
   }

@@ -16,7 +16,7 @@ export async function installRelay(httpServer: http.Server, config: Config, logg
     // Clients get no say on the server; keep frames small.
     maxHttpBufferSize: 10_000,
   });
-  installSocketAuth(io, config, users);
+  const stopChecking = installSocketAuth(io, config, users);
   const relay = new Relay({
     databaseUrl: config.databaseUrl,
     io,
@@ -28,6 +28,7 @@ export async function installRelay(httpServer: http.Server, config: Config, logg
   });
   await relay.start();
   shutdown.add(async () => {
+    stopChecking();
     await relay.stop();
     io.disconnectSockets(true);
     await new Promise<void>((resolve) => io.close(() => resolve()));

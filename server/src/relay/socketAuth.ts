@@ -27,7 +27,29 @@ function tokenFrom(socket: Socket): string | null | undefined {
   return /^Bearer\s+(\S+)$/i.exec(header)?.[1] ?? null;
 }
 
-export function installSocketAuth(io: Server, config: Pick<Config, 'jwtSecret' | 'socketsPerUser'>, users: UserDirectory): void {
+/** How often connected users are checked again: a deleted user's sockets are closed within this. */
+const RECHECK_MS = 30_000;
+
+/**
+ * Closes the sockets of users deleted since they connected (their token would
+ * still verify until it expires). Returns the function that stops checking.
+ */
+function closeSocketsOfDeletedUsers(io: Server, users: UserDirectory, open: Map<string, number>): () => void {
+  const timer = setInterval(() => {
+    const ids = [...open.keys()];
+    users.stillExisting(ids).then(
+      (existing) => {
+        for (const id of ids) if (!existing.has(id)) io.in(userRoom(id)).disconnectSockets(true);
+      },
+      // The database is away: check again next time.
+      () => undefined,
+    );
+  }, RECHECK_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+export function installSocketAuth(io: Server, config: Pick<Config, 'jwtSecret' | 'socketsPerUser'>, users: UserDirectory): () => void {
   const open = new Map<string, number>();
   io.use((socket, next) => {
     identify(tokenFrom(socket) ?? null, config.jwtSecret, users).then(
@@ -53,4 +75,5 @@ export function installSocketAuth(io: Server, config: Pick<Config, 'jwtSecret' |
       () => next(new Error('temporarily unavailable')),
     );
   });
+  return closeSocketsOfDeletedUsers(io, users, open);
 }
