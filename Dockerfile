@@ -4,7 +4,7 @@
 #   api  node --import tsx server/src/main.ts  applies migrations, then serves GraphQL + the Socket.io relay on 3001
 #   web  node --import tsx scripts/serve-web.ts  serves the built React app on 3000 and forwards /graphql and /socket.io to the api
 # A relay-only process (for scaling out): node --import tsx server/src/relay-main.ts
-# Every setting is an environment variable; see the operator guide in README.md.
+# Every setting is an environment variable; see the operator guide in docs/operations.md.
 
 ARG NODE_IMAGE=node:26-bookworm-slim
 

@@ -86,17 +86,23 @@ CREATE FUNCTION app_hidden.count_notifications_after(p_seq bigint) RETURNS bigin
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
+  v_user_id uuid := app_hidden.require_user_id();
   v_horizon xid8;
   v_next bigint := (app_private.notification_chunk(greatest(p_seq, 0)) + 1) * 4096;
 begin
-  perform app_hidden.require_user_id();
   select s.horizon into v_horizon from app_private.notification_counts_state s;
   if v_horizon is null then
-    return (select count(*) from app_public.notifications n where n.seq > p_seq);
+    return (select count(*) from app_public.notifications n
+            where n.seq > p_seq and (n.recipient_id is null or n.recipient_id = v_user_id));
   end if;
-  return (select count(*) from app_public.notifications n where n.seq > p_seq and n.seq < v_next)
-    + coalesce((select sum(c.n) from app_private.notification_counts c where c.chunk >= app_private.notification_chunk(v_next)), 0)
-    + (select count(*) from app_public.notifications n where n.txid >= v_horizon and n.seq >= v_next);
+  -- The rest of p_seq's chunk row by row, whole chunks from their counts, and what the counts have not reached yet.
+  return (select count(*) from app_public.notifications n
+          where n.seq > p_seq and n.seq < v_next and (n.recipient_id is null or n.recipient_id = v_user_id))
+    + coalesce((select sum(c.n) from app_private.notification_counts c
+                where c.recipient_key in (app_private.recipient_key(null), v_user_id)
+                  and c.chunk >= app_private.notification_chunk(v_next)), 0)
+    + (select count(*) from app_public.notifications n
+       where n.txid >= v_horizon and n.seq >= v_next and (n.recipient_id is null or n.recipient_id = v_user_id));
 end;
 $$;
 
@@ -105,7 +111,7 @@ $$;
 -- Name: FUNCTION count_notifications_after(p_seq bigint); Type: COMMENT; Schema: app_hidden; Owner: -
 --
 
-COMMENT ON FUNCTION app_hidden.count_notifications_after(p_seq bigint) IS 'How many notifications have seq > p_seq: exact, in time that grows with the number of chunks, not rows.';
+COMMENT ON FUNCTION app_hidden.count_notifications_after(p_seq bigint) IS 'How many of the signed-in user''s notifications (theirs and broadcasts) have seq > p_seq: exact, in time that grows with the number of chunks, not rows.';
 
 
 --
@@ -145,6 +151,78 @@ $$;
 --
 
 COMMENT ON FUNCTION app_hidden.record_user_event(p_kind text, p_ids uuid[], p_up_to_created_at timestamp with time zone) IS 'Queues a read-state change of the signed-in user for their other tabs.';
+
+
+--
+-- Name: require_lead(integer); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.require_lead(p_lead_id integer) RETURNS integer
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  if p_lead_id is null or not exists (select 1 from app_public.leads l where l.id = p_lead_id) then
+    raise exception 'No lead with id %.', coalesce(p_lead_id::text, 'null') using errcode = 'P0002';
+  end if;
+  return p_lead_id;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION require_lead(p_lead_id integer); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.require_lead(p_lead_id integer) IS 'The lead id, or the one error for a lead that does not exist.';
+
+
+--
+-- Name: require_task(integer); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.require_task(p_task_id integer) RETURNS integer
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  if p_task_id is null or not exists (select 1 from app_public.tasks t where t.id = p_task_id) then
+    raise exception 'No task with id %.', coalesce(p_task_id::text, 'null') using errcode = 'P0002';
+  end if;
+  return p_task_id;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION require_task(p_task_id integer); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.require_task(p_task_id integer) IS 'The task id, or the one error for a task that does not exist.';
+
+
+--
+-- Name: require_user(uuid); Type: FUNCTION; Schema: app_hidden; Owner: -
+--
+
+CREATE FUNCTION app_hidden.require_user(p_user_id uuid) RETURNS uuid
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  if p_user_id is null or not exists (select 1 from app_public.users u where u.id = p_user_id) then
+    raise exception 'No user with id %.', coalesce(p_user_id::text, 'null') using errcode = 'P0002';
+  end if;
+  return p_user_id;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION require_user(p_user_id uuid); Type: COMMENT; Schema: app_hidden; Owner: -
+--
+
+COMMENT ON FUNCTION app_hidden.require_user(p_user_id uuid) IS 'The user id, or the one error for a user that does not exist.';
 
 
 --
@@ -193,6 +271,51 @@ COMMENT ON FUNCTION app_private.clip(p_text text, p_max integer) IS 'Shortens te
 
 
 --
+-- Name: create_user(text, text, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.create_user(email text, name text, password text) RETURNS uuid
+    LANGUAGE plpgsql STRICT SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  v_user app_public.users;
+begin
+  if email !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$' then
+    raise exception 'Email "%" is not a valid email address.', app_private.clip(email, 100) using errcode = '22023';
+  end if;
+  if length(btrim(name)) = 0 then
+    raise exception 'Name must not be empty.' using errcode = '22023';
+  end if;
+  if length(password) < 8 then
+    raise exception 'Password must be at least 8 characters long.' using errcode = '22023';
+  end if;
+  if length(password) > 1000 then
+    raise exception 'Password must be at most 1000 characters long.' using errcode = '22023';
+  end if;
+  if exists (select 1 from app_public.users u where u.email = create_user.email::citext) then
+    raise exception 'An account with this email already exists; sign in instead.' using errcode = '23505';
+  end if;
+  insert into app_public.users (email, name) values (btrim(create_user.email), btrim(create_user.name))
+    returning * into v_user;
+  insert into app_private.user_secrets (user_id, password_hash)
+    values (v_user.id, crypt(password, gen_salt('bf', 10)));
+  -- History from before you joined counts as read: a new teammate starts at zero.
+  insert into app_hidden.notification_watermarks (user_id, read_up_to, marked_at)
+    values (v_user.id, coalesce((select max(seq) from app_public.notifications), 0), now());
+  return v_user.id;
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION create_user(email text, name text, password text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.create_user(email text, name text, password text) IS 'Adds a user with a password (bcrypt, cost 10) and returns its id: for DBAs and `npm run user:add`, whatever REGISTRATION says. Example: select app_private.create_user(''ana@example.com'', ''Ana'', ''a-long-password'');';
+
+
+--
 -- Name: delete_old_notifications(interval, integer); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -232,6 +355,103 @@ COMMENT ON FUNCTION app_private.delete_old_notifications(older_than interval, ba
 
 
 --
+-- Name: doorbell_lock_key(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.doorbell_lock_key() RETURNS integer
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+  select 1650943087;
+$$;
+
+
+--
+-- Name: FUNCTION doorbell_lock_key(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.doorbell_lock_key() IS 'The advisory lock class key (object keys 1 to doorbell_slots()) that sleeping relays hold shared. pg_locks shows who holds it.';
+
+
+--
+-- Name: doorbell_sleep(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.doorbell_sleep() RETURNS void
+    LANGUAGE sql
+    AS $$
+  select pg_catalog.pg_advisory_lock_shared(app_private.doorbell_lock_key(), slot)
+  from pg_catalog.generate_series(1, app_private.doorbell_slots()) slot;
+$$;
+
+
+--
+-- Name: FUNCTION doorbell_sleep(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.doorbell_sleep() IS 'A relay about to sleep: from now on writers ring (NOTIFY). Holds every doorbell slot shared, on this session.';
+
+
+--
+-- Name: doorbell_slots(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.doorbell_slots() RETURNS integer
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+  select 32;
+$$;
+
+
+--
+-- Name: FUNCTION doorbell_slots(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.doorbell_slots() IS 'How many object keys the doorbell lock has: a sleeping relay holds all of them, a writer tries one.';
+
+
+--
+-- Name: doorbell_wake(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.doorbell_wake() RETURNS void
+    LANGUAGE sql
+    AS $$
+  select pg_catalog.pg_advisory_unlock_shared(app_private.doorbell_lock_key(), slot)
+  from pg_catalog.generate_series(1, app_private.doorbell_slots()) slot;
+$$;
+
+
+--
+-- Name: FUNCTION doorbell_wake(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.doorbell_wake() IS 'A relay that polls from now on: writers need not ring for it. Lets go of every doorbell slot.';
+
+
+--
+-- Name: hide_switched_off_broadcast(uuid, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.hide_switched_off_broadcast(p_notification_id uuid, p_type text) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  insert into app_hidden.notification_receipts as r (user_id, notification_id, is_deleted)
+  select p.user_id, p_notification_id, true
+  from app_public.notification_preferences p
+  where p.type = p_type and not p.in_app
+  on conflict (user_id, notification_id) do update set is_deleted = true;
+$$;
+
+
+--
+-- Name: FUNCTION hide_switched_off_broadcast(p_notification_id uuid, p_type text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.hide_switched_off_broadcast(p_notification_id uuid, p_type text) IS 'Hides a new broadcast from the users who switched its type off. A trigger that writes broadcasts of a new type calls it (docs/dba.md).';
+
+
+--
 -- Name: issue_token(uuid); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -257,6 +477,51 @@ COMMENT ON FUNCTION app_private.issue_token(p_user_id uuid) IS 'Builds the claim
 
 
 --
+-- Name: lead_audience(integer); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.lead_audience(p_lead_id integer) RETURNS SETOF uuid
+    LANGUAGE sql STABLE
+    AS $$
+  select l.owner_id from app_public.leads l where l.id = p_lead_id and l.owner_id is not null
+  union
+  select f.user_id from app_public.lead_followers f where f.lead_id = p_lead_id;
+$$;
+
+
+--
+-- Name: FUNCTION lead_audience(p_lead_id integer); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.lead_audience(p_lead_id integer) IS 'The people a lead concerns: its owner and its followers.';
+
+
+--
+-- Name: mentioned_users(text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.mentioned_users(p_body text) RETURNS SETOF uuid
+    LANGUAGE sql STABLE
+    AS $$
+  -- "@" then an email address; matched against users without regard to case. At most 50 per comment.
+  select distinct u.id
+  from (
+    select m[1] as email
+    from regexp_matches(p_body, '@([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})', 'g') m
+    limit 50
+  ) mention
+  join app_public.users u on u.email = mention.email::citext;
+$$;
+
+
+--
+-- Name: FUNCTION mentioned_users(p_body text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.mentioned_users(p_body text) IS 'Users @mentioned in a text, as @their-email@example.com (case does not matter).';
+
+
+--
 -- Name: notification_chunk(bigint); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -272,158 +537,6 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.notification_chunk(p_seq bigint) IS 'The chunk of seq values a notification is counted in (4,096 per chunk).';
-
-
---
--- Name: uuid_v7(); Type: FUNCTION; Schema: app_private; Owner: -
---
-
-CREATE FUNCTION app_private.uuid_v7() RETURNS uuid
-    LANGUAGE sql PARALLEL SAFE
-    AS $$
-  -- 48-bit Unix time in ms over the first 6 bytes of a random UUID; then the
-  -- version nibble 0100 (4) becomes 0111 (7). The variant bits stay RFC 9562's.
-  select pg_catalog.encode(
-    pg_catalog.set_bit(
-      pg_catalog.set_bit(
-        pg_catalog.overlay(
-          pg_catalog.uuid_send(pg_catalog.gen_random_uuid()),
-          pg_catalog.substr(pg_catalog.int8send(pg_catalog.floor(pg_catalog.date_part('epoch', pg_catalog.clock_timestamp()) * 1000)::bigint), 3),
-          1, 6),
-        52, 1),
-      53, 1),
-    'hex')::uuid
-$$;
-
-
---
--- Name: FUNCTION uuid_v7(); Type: COMMENT; Schema: app_private; Owner: -
---
-
-COMMENT ON FUNCTION app_private.uuid_v7() IS 'A UUIDv7 (RFC 9562): millisecond timestamp first, then random bits. Ids made one after another sort one after another, so an index on them grows at its right edge.';
-
-
-SET default_tablespace = '';
-
-SET default_table_access_method = heap;
-
---
--- Name: notifications; Type: TABLE; Schema: app_public; Owner: -
---
-
-CREATE TABLE app_public.notifications (
-    id uuid DEFAULT app_private.uuid_v7() NOT NULL,
-    seq bigint NOT NULL,
-    txid xid8 DEFAULT pg_current_xact_id() NOT NULL,
-    type text NOT NULL,
-    title text NOT NULL,
-    message text NOT NULL,
-    related_lead_id integer,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT notifications_type_valid CHECK ((type = ANY (ARRAY['lead_created'::text, 'task_completed'::text, 'score_updated'::text, 'comment_added'::text])))
-);
-
-
---
--- Name: TABLE notifications; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON TABLE app_public.notifications IS '@omit create,update,delete,all,many
-@foreignKey (related_lead_id) references app_public.leads (id)
-A notification shown to every signed-in user. Read and deleted state are per user.';
-
-
---
--- Name: COLUMN notifications.id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.notifications.id IS 'Unique identifier of the notification.';
-
-
---
--- Name: COLUMN notifications.seq; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.notifications.seq IS '@omit
-Insertion order; internal.';
-
-
---
--- Name: COLUMN notifications.txid; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.notifications.txid IS '@omit
-The transaction that wrote the row; the relay''s cursor.';
-
-
---
--- Name: COLUMN notifications.type; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.notifications.type IS 'lead_created, task_completed, score_updated or comment_added.';
-
-
---
--- Name: COLUMN notifications.title; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.notifications.title IS 'Short headline, e.g. "New Lead Created".';
-
-
---
--- Name: COLUMN notifications.message; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.notifications.message IS 'One line of detail, e.g. "John Doe added to pipeline".';
-
-
---
--- Name: COLUMN notifications.related_lead_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.notifications.related_lead_id IS 'The lead this is about, if any.';
-
-
---
--- Name: COLUMN notifications.created_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.notifications.created_at IS 'When the notification was created.';
-
-
---
--- Name: COLUMN notifications.updated_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.notifications.updated_at IS 'When the notification last changed.';
-
-
---
--- Name: notification_payload(app_public.notifications); Type: FUNCTION; Schema: app_private; Owner: -
---
-
-CREATE FUNCTION app_private.notification_payload(n app_public.notifications) RETURNS json
-    LANGUAGE sql STABLE
-    AS $$
-  select json_build_object(
-    'id', n.id,
-    'type', n.type,
-    'title', n.title,
-    'message', n.message,
-    'isRead', false,
-    'relatedLeadId', n.related_lead_id,
-    'createdAt', n.created_at,
-    'updatedAt', n.updated_at
-  );
-$$;
-
-
---
--- Name: FUNCTION notification_payload(n app_public.notifications); Type: COMMENT; Schema: app_private; Owner: -
---
-
-COMMENT ON FUNCTION app_private.notification_payload(n app_public.notifications) IS 'A notification as the socket event notification:created carries it: the same strings GraphQL returns.';
 
 
 --
@@ -494,6 +607,24 @@ COMMENT ON PROCEDURE app_private.rebase_restored_txids() IS 'Run once after pg_r
 
 
 --
+-- Name: recipient_key(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.recipient_key(p_recipient_id uuid) RETURNS uuid
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+  select coalesce(p_recipient_id, '00000000-0000-0000-0000-000000000000'::uuid);
+$$;
+
+
+--
+-- Name: FUNCTION recipient_key(p_recipient_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.recipient_key(p_recipient_id uuid) IS 'The key counts are kept under: the recipient, or the all-zero uuid for broadcasts.';
+
+
+--
 -- Name: refresh_notification_counts(integer); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -520,12 +651,12 @@ begin
   if v_cap is not null then
     v_to := case when v_cap > v_from then v_cap else (v_from::text::numeric + 1)::text::xid8 end;
   end if;
-  insert into app_private.notification_counts as c (chunk, n)
-    select app_private.notification_chunk(n.seq), count(*)
+  insert into app_private.notification_counts as c (recipient_key, chunk, n)
+    select app_private.recipient_key(n.recipient_id), app_private.notification_chunk(n.seq), count(*)
     from app_public.notifications n
     where n.txid >= v_from and n.txid < v_to
-    group by 1
-    on conflict (chunk) do update set n = c.n + excluded.n;
+    group by 1, 2
+    on conflict (recipient_key, chunk) do update set n = c.n + excluded.n;
   get diagnostics v_rows = row_count;
   update app_private.notification_counts_state set horizon = v_to;
   return v_rows;
@@ -582,25 +713,155 @@ COMMENT ON FUNCTION app_private.relay_prune() IS 'Housekeeping the relays run ev
 
 
 --
--- Name: ring_doorbell(text); Type: FUNCTION; Schema: app_private; Owner: -
+-- Name: current_user_id(); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
-CREATE FUNCTION app_private.ring_doorbell(p_source text) RETURNS void
-    LANGUAGE plpgsql
+CREATE FUNCTION app_public.current_user_id() RETURNS uuid
+    LANGUAGE sql STABLE
     AS $$
+  select nullif(pg_catalog.current_setting('jwt.claims.user_id', true), '')::uuid;
+$$;
+
+
+--
+-- Name: FUNCTION current_user_id(); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.current_user_id() IS 'The id of the signed-in user, from the verified JWT; null for anonymous callers.';
+
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: leads; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.leads (
+    id integer NOT NULL,
+    first_name text NOT NULL,
+    last_name text NOT NULL,
+    email public.citext NOT NULL,
+    company text,
+    status text DEFAULT 'new'::text NOT NULL,
+    score integer DEFAULT 0 NOT NULL,
+    owner_id uuid DEFAULT app_public.current_user_id(),
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT leads_email_valid CHECK ((email OPERATOR(public.~) '^[^@\s]+@[^@\s]+\.[^@\s]+$'::public.citext)),
+    CONSTRAINT leads_first_name_present CHECK ((length(btrim(first_name)) > 0)),
+    CONSTRAINT leads_last_name_present CHECK ((length(btrim(last_name)) > 0)),
+    CONSTRAINT leads_score_range CHECK (((score >= 0) AND (score <= 100))),
+    CONSTRAINT leads_status_valid CHECK ((status = ANY (ARRAY['new'::text, 'contacted'::text, 'qualified'::text, 'won'::text, 'lost'::text])))
+);
+
+
+--
+-- Name: TABLE leads; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.leads IS 'A sales lead in the pipeline. Inserting one, from anywhere, notifies everyone; its owner and followers hear about its tasks, score and comments.';
+
+
+--
+-- Name: COLUMN leads.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.leads.id IS 'Unique identifier of the lead.';
+
+
+--
+-- Name: COLUMN leads.first_name; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.leads.first_name IS 'First name; required, at most 200 characters.';
+
+
+--
+-- Name: COLUMN leads.last_name; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.leads.last_name IS 'Last name; required, at most 200 characters.';
+
+
+--
+-- Name: COLUMN leads.email; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.leads.email IS 'Contact email; must look like an email address, at most 320 characters.';
+
+
+--
+-- Name: COLUMN leads.company; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.leads.company IS 'Company the lead works for, if known; at most 200 characters.';
+
+
+--
+-- Name: COLUMN leads.status; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.leads.status IS 'Pipeline stage: new, contacted, qualified, won or lost.';
+
+
+--
+-- Name: COLUMN leads.score; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.leads.score IS 'Activity score from 0 to 100; a change notifies the owner and followers.';
+
+
+--
+-- Name: COLUMN leads.owner_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.leads.owner_id IS 'The user who owns the lead; defaults to whoever created it. They follow it and get lead_assigned when it becomes theirs.';
+
+
+--
+-- Name: COLUMN leads.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.leads.created_at IS 'When the lead was created.';
+
+
+--
+-- Name: COLUMN leads.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.leads.updated_at IS 'When the lead last changed.';
+
+
+--
+-- Name: route_lead_owner(app_public.leads); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.route_lead_owner(p_lead app_public.leads) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_actor uuid := app_public.current_user_id();
+  v_name text := app_private.clip(p_lead.first_name || ' ' || p_lead.last_name);
 begin
-  if not coalesce((select bool_and(r.draining and r.heartbeat_at > now() - interval '30 seconds') from app_private.relays r), false) then
-    perform pg_notify('bellhop_notifications', p_source);
+  insert into app_public.lead_followers (lead_id, user_id) values (p_lead.id, p_lead.owner_id) on conflict do nothing;
+  if p_lead.owner_id is distinct from v_actor and app_private.wants(p_lead.owner_id, 'lead_assigned') then
+    insert into app_public.notifications (type, title, message, related_lead_id, actor_id, recipient_id)
+    values ('lead_assigned', 'Lead Assigned to You',
+            coalesce(app_private.user_name(v_actor) || ' assigned ' || v_name || ' to you', v_name || ' is now yours'),
+            p_lead.id, v_actor, p_lead.owner_id);
   end if;
 end;
 $$;
 
 
 --
--- Name: FUNCTION ring_doorbell(p_source text); Type: COMMENT; Schema: app_private; Owner: -
+-- Name: FUNCTION route_lead_owner(p_lead app_public.leads); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.ring_doorbell(p_source text) IS 'NOTIFY bellhop_notifications (payload: the table name) unless every registered relay is awake and draining.';
+COMMENT ON FUNCTION app_private.route_lead_owner(p_lead app_public.leads) IS 'A lead has a new owner: they follow it, and get lead_assigned unless they did it themselves.';
 
 
 --
@@ -608,11 +869,17 @@ COMMENT ON FUNCTION app_private.ring_doorbell(p_source text) IS 'NOTIFY bellhop_
 --
 
 CREATE FUNCTION app_private.tg__ring_doorbell() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    LANGUAGE plpgsql
     AS $$
+declare
+  -- The slot: 1 + pg_backend_pid() % doorbell_slots(), written out (a call would cost more than the check).
+  v_slot int := 1 + pg_backend_pid() % 32;
+  v_released boolean;
 begin
-  if not coalesce((select bool_and(r.draining and r.heartbeat_at > now() - interval '30 seconds') from app_private.relays r), false) then
+  -- Plain expressions, no query: taken and given back at once, so writers never wait on each other.
+  if pg_try_advisory_lock(1650943087, v_slot) then
+    v_released := pg_advisory_unlock(1650943087, v_slot);
+  else
     perform pg_notify('bellhop_notifications', tg_table_name);
   end if;
   return null;
@@ -624,7 +891,7 @@ $$;
 -- Name: FUNCTION tg__ring_doorbell(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.tg__ring_doorbell() IS 'Statement-level: one doorbell per INSERT, multi-row INSERT or COPY, skipped while every relay is draining.';
+COMMENT ON FUNCTION app_private.tg__ring_doorbell() IS 'Statement-level, after INSERT or COPY into notifications or user_events: NOTIFY bellhop_notifications (payload: the table name) while some relay sleeps (holds the doorbell lock shared).';
 
 
 --
@@ -650,6 +917,28 @@ COMMENT ON FUNCTION app_private.tg__timestamps() IS 'Keeps created_at fixed and 
 
 
 --
+-- Name: tg_comments__follow_author(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.tg_comments__follow_author() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  insert into app_public.lead_followers (lead_id, user_id) values (new.lead_id, new.author_id) on conflict do nothing;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_comments__follow_author(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.tg_comments__follow_author() IS 'Whoever comments on a lead follows it.';
+
+
+--
 -- Name: tg_comments__notify_added(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -658,16 +947,21 @@ CREATE FUNCTION app_private.tg_comments__notify_added() RETURNS trigger
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 begin
-  insert into app_public.notifications (type, title, message, related_lead_id)
+  insert into app_public.notifications (type, title, message, related_lead_id, actor_id, recipient_id)
   select 'comment_added', 'New Comment',
-         coalesce(app_private.clip(u.name, 100), 'Someone') || ' commented on '
+         coalesce(app_private.user_name(c.author_id), 'Someone') || ' commented on '
            || app_private.clip(l.first_name || ' ' || l.last_name) || ': ' || app_private.clip(c.body, 140),
-         c.lead_id
+         c.lead_id, c.author_id, r.user_id
   from new_comments c
   join app_public.leads l on l.id = c.lead_id
-  left join app_public.users u on u.id = c.author_id
-  order by c.id;
-  perform app_private.ring_doorbell('notifications');
+  cross join lateral (
+    select a from app_private.lead_audience(c.lead_id) a
+    union
+    select m from app_private.mentioned_users(c.body) m
+  ) r(user_id)
+  where r.user_id is distinct from c.author_id
+    and app_private.wants(r.user_id, 'comment_added')
+  order by c.id, r.user_id;
   return null;
 end;
 $$;
@@ -677,7 +971,7 @@ $$;
 -- Name: FUNCTION tg_comments__notify_added(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.tg_comments__notify_added() IS 'One comment_added notification per inserted comment.';
+COMMENT ON FUNCTION app_private.tg_comments__notify_added() IS 'One comment_added notification per comment and recipient: the lead''s owner and followers and everyone @mentioned, never the author.';
 
 
 --
@@ -709,33 +1003,6 @@ COMMENT ON FUNCTION app_private.tg_leads__forget_in_notifications() IS 'Keeps no
 
 
 --
--- Name: tg_leads__notify_created(); Type: FUNCTION; Schema: app_private; Owner: -
---
-
-CREATE FUNCTION app_private.tg_leads__notify_created() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-begin
-  insert into app_public.notifications (type, title, message, related_lead_id)
-  select 'lead_created', 'New Lead Created',
-         app_private.clip(l.first_name || ' ' || l.last_name) || ' added to pipeline', l.id
-  from new_leads l
-  order by l.id;
-  perform app_private.ring_doorbell('notifications');
-  return null;
-end;
-$$;
-
-
---
--- Name: FUNCTION tg_leads__notify_created(); Type: COMMENT; Schema: app_private; Owner: -
---
-
-COMMENT ON FUNCTION app_private.tg_leads__notify_created() IS 'One lead_created notification per inserted lead, for any INSERT or COPY.';
-
-
---
 -- Name: tg_leads__notify_score_updated(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -744,18 +1011,27 @@ CREATE FUNCTION app_private.tg_leads__notify_score_updated() RETURNS trigger
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_rows bigint;
+  v_actor uuid := app_public.current_user_id();
+  v_actor_name text;
 begin
-  insert into app_public.notifications (type, title, message, related_lead_id)
-  select 'score_updated', 'Lead Score Updated',
-         app_private.clip(n.first_name || ' ' || n.last_name) || ' score changed from ' || o.score || ' to ' || n.score, n.id
-  from new_leads n join old_leads o on o.id = n.id
-  where n.score is distinct from o.score
-  order by n.id;
-  get diagnostics v_rows = row_count;
-  if v_rows > 0 then
-    perform app_private.ring_doorbell('notifications');
+  -- Most updates of leads change no score: no INSERT then, so no doorbell either.
+  if not exists (select 1 from new_leads n join old_leads o on o.id = n.id where n.score is distinct from o.score) then
+    return null;
   end if;
+  v_actor_name := app_private.user_name(v_actor);
+  insert into app_public.notifications (type, title, message, related_lead_id, actor_id, recipient_id)
+  select 'score_updated', 'Lead Score Updated',
+         coalesce(v_actor_name || ' changed ', '') || app_private.clip(n.first_name || ' ' || n.last_name)
+           || case when v_actor_name is null then ' score changed' else '''s score' end
+           || ' from ' || o.score || ' to ' || n.score,
+         n.id, v_actor, r.user_id
+  from new_leads n
+  join old_leads o on o.id = n.id
+  cross join lateral app_private.lead_audience(n.id) r(user_id)
+  where n.score is distinct from o.score
+    and r.user_id is distinct from v_actor
+    and app_private.wants(r.user_id, 'score_updated')
+  order by n.id, r.user_id;
   return null;
 end;
 $$;
@@ -765,34 +1041,29 @@ $$;
 -- Name: FUNCTION tg_leads__notify_score_updated(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.tg_leads__notify_score_updated() IS 'One score_updated notification per lead whose score changed.';
+COMMENT ON FUNCTION app_private.tg_leads__notify_score_updated() IS 'One score_updated notification per lead whose score changed, to its owner and followers.';
 
 
 --
--- Name: tg_notifications__after_insert(); Type: FUNCTION; Schema: app_private; Owner: -
+-- Name: tg_leads__route_new_lead(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
-CREATE FUNCTION app_private.tg_notifications__after_insert() RETURNS trigger
+CREATE FUNCTION app_private.tg_leads__route_new_lead() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_horizon xid8;
+  v_id uuid;
 begin
-  if not coalesce((select bool_and(r.draining and r.heartbeat_at > now() - interval '30 seconds') from app_private.relays r), false) then
-    perform pg_notify('bellhop_notifications', tg_table_name);
+  insert into app_public.notifications (type, title, message, related_lead_id, actor_id)
+    values ('lead_created', 'New Lead Created', app_private.clip(new.first_name || ' ' || new.last_name) || ' added to pipeline',
+            new.id, app_public.current_user_id())
+    returning id into v_id;
+  if pg_sequence_last_value('app_private.switched_off_count') > 0 then
+    perform app_private.hide_switched_off_broadcast(v_id, 'lead_created');
   end if;
-  -- Rows whose txid is not their writer's own (COPY from a dump, say) may land
-  -- below the counting horizon, where no refresh will ever look: count them now.
-  -- The lock keeps a refresh from moving the horizon past them meanwhile.
-  if exists (select 1 from new_notifications n where n.txid <> pg_current_xact_id()) then
-    select s.horizon into v_horizon from app_private.notification_counts_state s for share;
-    insert into app_private.notification_counts as c (chunk, n)
-      select app_private.notification_chunk(n.seq), count(*)
-      from new_notifications n
-      where n.txid < v_horizon
-      group by 1
-      on conflict (chunk) do update set n = c.n + excluded.n;
+  if new.owner_id is not null then
+    perform app_private.route_lead_owner(new);
   end if;
   return null;
 end;
@@ -800,38 +1071,137 @@ $$;
 
 
 --
--- Name: FUNCTION tg_notifications__after_insert(); Type: COMMENT; Schema: app_private; Owner: -
+-- Name: FUNCTION tg_leads__route_new_lead(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.tg_notifications__after_insert() IS 'Statement-level, after every INSERT or COPY into notifications: rings the doorbell unless every relay is draining, and counts rows written with an old txid.';
+COMMENT ON FUNCTION app_private.tg_leads__route_new_lead() IS 'Per inserted lead (any INSERT or COPY): a lead_created broadcast; its owner, if any, follows it and gets lead_assigned.';
 
 
 --
--- Name: tg_notifications__check_related_lead(); Type: FUNCTION; Schema: app_private; Owner: -
+-- Name: tg_leads__route_new_owner(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
-CREATE FUNCTION app_private.tg_notifications__check_related_lead() RETURNS trigger
+CREATE FUNCTION app_private.tg_leads__route_new_owner() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 begin
-  -- Key share, as a foreign key takes: the lead cannot go away until this commits.
-  perform 1 from app_public.leads l where l.id = new.related_lead_id for key share;
-  if not found then
-    raise exception 'related_lead_id % is not the id of a lead', new.related_lead_id
-      using errcode = 'foreign_key_violation',
-            hint = 'Use the id of a row in app_public.leads, or null.';
-  end if;
-  return new;
+  perform app_private.route_lead_owner(new);
+  return null;
 end;
 $$;
 
 
 --
--- Name: FUNCTION tg_notifications__check_related_lead(); Type: COMMENT; Schema: app_private; Owner: -
+-- Name: FUNCTION tg_leads__route_new_owner(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.tg_notifications__check_related_lead() IS 'Refuses a notification whose related_lead_id names no lead (writes made straight to the table).';
+COMMENT ON FUNCTION app_private.tg_leads__route_new_owner() IS 'When a lead''s owner changes: see route_lead_owner.';
+
+
+--
+-- Name: tg_notification_preferences__count_switched_off(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.tg_notification_preferences__count_switched_off() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  perform setval('app_private.switched_off_count', (select count(*) from app_public.notification_preferences p where not p.in_app), true);
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_notification_preferences__count_switched_off(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.tg_notification_preferences__count_switched_off() IS 'Statement-level: keeps app_private.switched_off_count equal to the number of types switched off.';
+
+
+--
+-- Name: tg_notifications__check_direct_writes(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.tg_notifications__check_direct_writes() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_bad text;
+begin
+  select n.type into v_bad from new_rows n
+    where not exists (select 1 from app_public.notification_types t where t.type = n.type) limit 1;
+  if found then
+    raise exception 'type "%" is not a notification type', v_bad
+      using errcode = 'foreign_key_violation', hint = 'Add it to app_public.notification_types first (docs/dba.md shows how).';
+  end if;
+  -- Key share, as a foreign key takes: the rows named cannot go away until this commits.
+  perform 1 from app_public.leads l where l.id in (select n.related_lead_id from new_rows n) for key share;
+  select n.related_lead_id::text into v_bad from new_rows n
+    where n.related_lead_id is not null and not exists (select 1 from app_public.leads l where l.id = n.related_lead_id) limit 1;
+  if found then
+    raise exception 'related_lead_id % is not the id of a lead', v_bad
+      using errcode = 'foreign_key_violation', hint = 'Use the id of a row in app_public.leads, or null.';
+  end if;
+  perform 1 from app_public.users u where u.id in (select n.recipient_id from new_rows n union select n.actor_id from new_rows n) for key share;
+  select x.id::text into v_bad from (select n.recipient_id as id from new_rows n union select n.actor_id from new_rows n) x
+    where x.id is not null and not exists (select 1 from app_public.users u where u.id = x.id) limit 1;
+  if found then
+    raise exception 'recipient_id or actor_id % is not the id of a user', v_bad
+      using errcode = 'foreign_key_violation', hint = 'Use the id of a row in app_public.users, or null (recipient_id null: everyone).';
+  end if;
+  -- A broadcast written by hand is hidden from those who switched its type off, as Bellhop's own are.
+  if tg_op = 'INSERT' then
+    perform app_private.hide_switched_off_broadcast(n.id, n.type) from new_rows n where n.recipient_id is null;
+  end if;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_notifications__check_direct_writes(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.tg_notifications__check_direct_writes() IS 'Statement-level, after a direct INSERT or UPDATE of notifications: every type, related lead, recipient and actor must exist; a new broadcast is hidden from those who switched its type off.';
+
+
+--
+-- Name: tg_notifications__count_old_txids(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.tg_notifications__count_old_txids() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_horizon xid8;
+begin
+  -- Rows whose txid is not their writer's own (COPY from a dump, say) may land
+  -- below the counting horizon, where no refresh will ever look: count them now.
+  -- The lock keeps a refresh from moving the horizon past them meanwhile.
+  if exists (select 1 from new_notifications n where n.txid <> pg_current_xact_id()) then
+    select s.horizon into v_horizon from app_private.notification_counts_state s for share;
+    insert into app_private.notification_counts as c (recipient_key, chunk, n)
+      select app_private.recipient_key(n.recipient_id), app_private.notification_chunk(n.seq), count(*)
+      from new_notifications n
+      where n.txid < v_horizon
+      group by 1, 2
+      on conflict (recipient_key, chunk) do update set n = c.n + excluded.n;
+  end if;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_notifications__count_old_txids(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.tg_notifications__count_old_txids() IS 'Statement-level, after a direct INSERT or COPY into notifications: counts rows written with an old txid, which the periodic count refresh would never reach.';
 
 
 --
@@ -847,11 +1217,13 @@ declare
 begin
   select s.horizon into v_horizon from app_private.notification_counts_state s for share;
   if old.txid < v_horizon then
-    update app_private.notification_counts c set n = c.n - 1 where c.chunk = app_private.notification_chunk(old.seq);
+    update app_private.notification_counts c set n = c.n - 1
+      where c.recipient_key = app_private.recipient_key(old.recipient_id) and c.chunk = app_private.notification_chunk(old.seq);
   end if;
   if new.txid < v_horizon then
-    insert into app_private.notification_counts as c (chunk, n) values (app_private.notification_chunk(new.seq), 1)
-      on conflict (chunk) do update set n = c.n + 1;
+    insert into app_private.notification_counts as c (recipient_key, chunk, n)
+      values (app_private.recipient_key(new.recipient_id), app_private.notification_chunk(new.seq), 1)
+      on conflict (recipient_key, chunk) do update set n = c.n + 1;
   end if;
   return null;
 end;
@@ -862,7 +1234,7 @@ $$;
 -- Name: FUNCTION tg_notifications__recount_updated(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.tg_notifications__recount_updated() IS 'Moves a notification whose seq or txid changed between chunk counts.';
+COMMENT ON FUNCTION app_private.tg_notifications__recount_updated() IS 'Moves a notification whose seq, txid or recipient changed between counts.';
 
 
 --
@@ -878,9 +1250,9 @@ declare
 begin
   select s.horizon into v_horizon from app_private.notification_counts_state s for share;
   update app_private.notification_counts c set n = c.n - d.n
-    from (select app_private.notification_chunk(o.seq) as chunk, count(*) as n
-          from old_notifications o where o.txid < v_horizon group by 1) d
-    where c.chunk = d.chunk;
+    from (select app_private.recipient_key(o.recipient_id) as recipient_key, app_private.notification_chunk(o.seq) as chunk, count(*) as n
+          from old_notifications o where o.txid < v_horizon group by 1, 2) d
+    where c.recipient_key = d.recipient_key and c.chunk = d.chunk;
   return null;
 end;
 $$;
@@ -917,6 +1289,28 @@ COMMENT ON FUNCTION app_private.tg_notifications__uncount_truncated() IS 'Emptie
 
 
 --
+-- Name: tg_tasks__follow_assignee(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.tg_tasks__follow_assignee() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  insert into app_public.lead_followers (lead_id, user_id) values (new.lead_id, new.assignee_id) on conflict do nothing;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_tasks__follow_assignee(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.tg_tasks__follow_assignee() IS 'Whoever is assigned a task on a lead follows the lead.';
+
+
+--
 -- Name: tg_tasks__notify_completed(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -925,29 +1319,45 @@ CREATE FUNCTION app_private.tg_tasks__notify_completed() RETURNS trigger
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
-  v_rows bigint;
+  v_actor uuid := app_public.current_user_id();
+  v_actor_name text := app_private.user_name(v_actor);
 begin
-  -- Transition tables differ by operation, so each gets its own statement.
-  if tg_op = 'INSERT' then
-    insert into app_public.notifications (type, title, message, related_lead_id)
-    select 'task_completed', 'Task Completed',
-           '"' || app_private.clip(t.title, 120) || '" completed for ' || app_private.clip(l.first_name || ' ' || l.last_name),
-           t.lead_id
-    from new_tasks t join app_public.leads l on l.id = t.lead_id
-    where t.completed_at is not null
-    order by t.id;
-  else
-    insert into app_public.notifications (type, title, message, related_lead_id)
-    select 'task_completed', 'Task Completed',
-           '"' || app_private.clip(t.title, 120) || '" completed for ' || app_private.clip(l.first_name || ' ' || l.last_name),
-           t.lead_id
-    from new_tasks t join old_tasks o on o.id = t.id join app_public.leads l on l.id = t.lead_id
-    where t.completed_at is not null and o.completed_at is null
-    order by t.id;
+  -- Transition tables differ by operation, so each gets its own statement;
+  -- an update that completes no task writes nothing (and rings nothing).
+  if tg_op = 'UPDATE' then
+    if not exists (select 1 from new_tasks t join old_tasks o on o.id = t.id where t.completed_at is not null and o.completed_at is null) then
+      return null;
+    end if;
   end if;
-  get diagnostics v_rows = row_count;
-  if v_rows > 0 then
-    perform app_private.ring_doorbell('notifications');
+  if tg_op = 'INSERT' then
+    insert into app_public.notifications (type, title, message, related_lead_id, actor_id, recipient_id)
+    select 'task_completed', 'Task Completed',
+           coalesce(v_actor_name || ' completed ', '') || '"' || app_private.clip(t.title, 120) || '"'
+             || case when v_actor_name is null then ' completed' else '' end
+             || ' for ' || app_private.clip(l.first_name || ' ' || l.last_name),
+           t.lead_id, v_actor, r.user_id
+    from new_tasks t
+    join app_public.leads l on l.id = t.lead_id
+    cross join lateral (select a from app_private.lead_audience(t.lead_id) a union select t.assignee_id where t.assignee_id is not null) r(user_id)
+    where t.completed_at is not null
+      and r.user_id is distinct from v_actor
+      and app_private.wants(r.user_id, 'task_completed')
+    order by t.id, r.user_id;
+  else
+    insert into app_public.notifications (type, title, message, related_lead_id, actor_id, recipient_id)
+    select 'task_completed', 'Task Completed',
+           coalesce(v_actor_name || ' completed ', '') || '"' || app_private.clip(t.title, 120) || '"'
+             || case when v_actor_name is null then ' completed' else '' end
+             || ' for ' || app_private.clip(l.first_name || ' ' || l.last_name),
+           t.lead_id, v_actor, r.user_id
+    from new_tasks t
+    join old_tasks o on o.id = t.id
+    join app_public.leads l on l.id = t.lead_id
+    cross join lateral (select a from app_private.lead_audience(t.lead_id) a union select t.assignee_id where t.assignee_id is not null) r(user_id)
+    where t.completed_at is not null and o.completed_at is null
+      and r.user_id is distinct from v_actor
+      and app_private.wants(r.user_id, 'task_completed')
+    order by t.id, r.user_id;
   end if;
   return null;
 end;
@@ -958,25 +1368,98 @@ $$;
 -- Name: FUNCTION tg_tasks__notify_completed(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.tg_tasks__notify_completed() IS 'One task_completed notification per task that is inserted completed or becomes completed.';
+COMMENT ON FUNCTION app_private.tg_tasks__notify_completed() IS 'One task_completed notification per completed task, to the lead''s owner and followers and the task''s assignee.';
 
 
 --
--- Name: current_user_id(); Type: FUNCTION; Schema: app_public; Owner: -
+-- Name: tg_users__forget_in_notifications(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
-CREATE FUNCTION app_public.current_user_id() RETURNS uuid
-    LANGUAGE sql STABLE
+CREATE FUNCTION app_private.tg_users__forget_in_notifications() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-  select nullif(pg_catalog.current_setting('jwt.claims.user_id', true), '')::uuid;
+begin
+  delete from app_public.notifications n using old_users o where n.recipient_id = o.id;
+  update app_public.notifications n set actor_id = null from old_users o where n.actor_id = o.id;
+  return null;
+end;
 $$;
 
 
 --
--- Name: FUNCTION current_user_id(); Type: COMMENT; Schema: app_public; Owner: -
+-- Name: FUNCTION tg_users__forget_in_notifications(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.current_user_id() IS 'The id of the signed-in user, from the verified JWT; null for anonymous callers.';
+COMMENT ON FUNCTION app_private.tg_users__forget_in_notifications() IS 'After users are deleted: their notifications go, and notifications they caused no longer name them.';
+
+
+--
+-- Name: user_name(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.user_name(p_user_id uuid) RETURNS text
+    LANGUAGE sql STABLE
+    AS $$
+  select app_private.clip(u.name, 100) from app_public.users u where u.id = p_user_id;
+$$;
+
+
+--
+-- Name: FUNCTION user_name(p_user_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.user_name(p_user_id uuid) IS 'A user''s name for a notification message, or null.';
+
+
+--
+-- Name: uuid_v7(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.uuid_v7() RETURNS uuid
+    LANGUAGE sql PARALLEL SAFE
+    AS $$
+  -- 48-bit Unix time in ms over the first 6 bytes of a random UUID; then the
+  -- version nibble 0100 (4) becomes 0111 (7). The variant bits stay RFC 9562's.
+  select pg_catalog.encode(
+    pg_catalog.set_bit(
+      pg_catalog.set_bit(
+        pg_catalog.overlay(
+          pg_catalog.uuid_send(pg_catalog.gen_random_uuid()),
+          pg_catalog.substr(pg_catalog.int8send(pg_catalog.floor(pg_catalog.date_part('epoch', pg_catalog.clock_timestamp()) * 1000)::bigint), 3),
+          1, 6),
+        52, 1),
+      53, 1),
+    'hex')::uuid
+$$;
+
+
+--
+-- Name: FUNCTION uuid_v7(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.uuid_v7() IS 'A UUIDv7 (RFC 9562): millisecond timestamp first, then random bits. Ids made one after another sort one after another, so an index on them grows at its right edge.';
+
+
+--
+-- Name: wants(uuid, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.wants(p_user_id uuid, p_type text) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+  select not exists (
+    select 1 from app_public.notification_preferences p
+    where p.user_id = p_user_id and p.type = p_type and not p.in_app
+  );
+$$;
+
+
+--
+-- Name: FUNCTION wants(p_user_id uuid, p_type text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.wants(p_user_id uuid, p_type text) IS 'False when the user switched this type off (in_app = false).';
 
 
 --
@@ -998,7 +1481,7 @@ CREATE TABLE app_public.comments (
 -- Name: TABLE comments; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.comments IS 'A note on a lead. Adding one notifies everyone.';
+COMMENT ON TABLE app_public.comments IS 'A note on a lead. Adding one notifies the lead''s owner and followers and everyone @mentioned (as @their-email).';
 
 
 --
@@ -1026,7 +1509,7 @@ COMMENT ON COLUMN app_public.comments.author_id IS 'Who wrote it; defaults to th
 -- Name: COLUMN comments.body; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.comments.body IS 'The text of the comment.';
+COMMENT ON COLUMN app_public.comments.body IS 'The text of the comment; at most 10,000 characters.';
 
 
 --
@@ -1055,6 +1538,7 @@ declare
   v_comment app_public.comments;
 begin
   perform app_hidden.require_user_id();
+  perform app_hidden.require_lead(add_comment.lead_id);
   insert into app_public.comments (lead_id, body) values (add_comment.lead_id, add_comment.body)
     returning * into v_comment;
   return v_comment;
@@ -1067,7 +1551,36 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.add_comment(lead_id integer, body text) IS '@omit execute
-Adds a comment to a lead and notifies everyone.';
+Adds a comment to a lead; its owner, its followers and everyone @mentioned (as @their-email) are notified. You then follow the lead.';
+
+
+--
+-- Name: assign_lead(integer, uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.assign_lead(id integer, owner_id uuid) RETURNS app_public.leads
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_lead app_public.leads;
+begin
+  perform app_hidden.require_user_id();
+  perform app_hidden.require_lead(assign_lead.id);
+  update app_public.leads l set owner_id = app_hidden.require_user(assign_lead.owner_id)
+    where l.id = assign_lead.id
+    returning * into v_lead;
+  return v_lead;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION assign_lead(id integer, owner_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.assign_lead(id integer, owner_id uuid) IS '@omit execute
+Makes a user the owner of a lead; they follow it and get a lead_assigned notification (unless they did it).';
 
 
 --
@@ -1081,6 +1594,7 @@ CREATE TABLE app_public.tasks (
     completed_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    assignee_id uuid,
     CONSTRAINT tasks_title_present CHECK ((length(btrim(title)) > 0))
 );
 
@@ -1089,7 +1603,7 @@ CREATE TABLE app_public.tasks (
 -- Name: TABLE tasks; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON TABLE app_public.tasks IS 'A to-do on a lead. Completing one notifies everyone.';
+COMMENT ON TABLE app_public.tasks IS 'A to-do on a lead. Completing one notifies the lead''s owner and followers and the assignee.';
 
 
 --
@@ -1110,7 +1624,7 @@ COMMENT ON COLUMN app_public.tasks.lead_id IS 'The lead this task belongs to.';
 -- Name: COLUMN tasks.title; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.tasks.title IS 'What needs doing.';
+COMMENT ON COLUMN app_public.tasks.title IS 'What needs doing; at most 500 characters.';
 
 
 --
@@ -1132,6 +1646,43 @@ COMMENT ON COLUMN app_public.tasks.created_at IS 'When the task was created.';
 --
 
 COMMENT ON COLUMN app_public.tasks.updated_at IS 'When the task last changed.';
+
+
+--
+-- Name: COLUMN tasks.assignee_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.tasks.assignee_id IS 'Who does the task, if anyone; they follow the lead and hear when the task is completed.';
+
+
+--
+-- Name: assign_task(integer, uuid); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.assign_task(id integer, assignee_id uuid) RETURNS app_public.tasks
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_task app_public.tasks;
+begin
+  perform app_hidden.require_user_id();
+  perform app_hidden.require_task(assign_task.id);
+  update app_public.tasks t
+    set assignee_id = case when assign_task.assignee_id is null then null else app_hidden.require_user(assign_task.assignee_id) end
+    where t.id = assign_task.id
+    returning * into v_task;
+  return v_task;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION assign_task(id integer, assignee_id uuid); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.assign_task(id integer, assignee_id uuid) IS '@omit execute
+Assigns a task to a user (null: to nobody); they follow the lead and hear when the task is completed.';
 
 
 --
@@ -1162,107 +1713,7 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.complete_task(id integer) IS '@omit execute
-Completes a task and notifies everyone; completing it again changes nothing.';
-
-
---
--- Name: leads; Type: TABLE; Schema: app_public; Owner: -
---
-
-CREATE TABLE app_public.leads (
-    id integer NOT NULL,
-    first_name text NOT NULL,
-    last_name text NOT NULL,
-    email public.citext NOT NULL,
-    company text,
-    status text DEFAULT 'new'::text NOT NULL,
-    score integer DEFAULT 0 NOT NULL,
-    owner_id uuid DEFAULT app_public.current_user_id(),
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT leads_email_valid CHECK ((email OPERATOR(public.~) '^[^@\s]+@[^@\s]+\.[^@\s]+$'::public.citext)),
-    CONSTRAINT leads_first_name_present CHECK ((length(btrim(first_name)) > 0)),
-    CONSTRAINT leads_last_name_present CHECK ((length(btrim(last_name)) > 0)),
-    CONSTRAINT leads_score_range CHECK (((score >= 0) AND (score <= 100))),
-    CONSTRAINT leads_status_valid CHECK ((status = ANY (ARRAY['new'::text, 'contacted'::text, 'qualified'::text, 'won'::text, 'lost'::text])))
-);
-
-
---
--- Name: TABLE leads; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON TABLE app_public.leads IS 'A sales lead in the pipeline. Inserting one, from anywhere, notifies everyone.';
-
-
---
--- Name: COLUMN leads.id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.leads.id IS 'Unique identifier of the lead.';
-
-
---
--- Name: COLUMN leads.first_name; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.leads.first_name IS 'First name; required.';
-
-
---
--- Name: COLUMN leads.last_name; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.leads.last_name IS 'Last name; required.';
-
-
---
--- Name: COLUMN leads.email; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.leads.email IS 'Contact email; must look like an email address.';
-
-
---
--- Name: COLUMN leads.company; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.leads.company IS 'Company the lead works for, if known.';
-
-
---
--- Name: COLUMN leads.status; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.leads.status IS 'Pipeline stage: new, contacted, qualified, won or lost.';
-
-
---
--- Name: COLUMN leads.score; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.leads.score IS 'Activity score from 0 to 100; changing it notifies everyone.';
-
-
---
--- Name: COLUMN leads.owner_id; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.leads.owner_id IS 'The user who owns the lead; defaults to whoever created it.';
-
-
---
--- Name: COLUMN leads.created_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.leads.created_at IS 'When the lead was created.';
-
-
---
--- Name: COLUMN leads.updated_at; Type: COMMENT; Schema: app_public; Owner: -
---
-
-COMMENT ON COLUMN app_public.leads.updated_at IS 'When the lead last changed.';
+Completes a task; the lead''s owner and followers and the assignee are notified. Completing it again changes nothing.';
 
 
 --
@@ -1290,14 +1741,14 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.create_lead(first_name text, last_name text, email text, company text) IS '@omit execute
-Adds a lead to the pipeline and notifies everyone.';
+Adds a lead to the pipeline (you own and follow it) and notifies everyone.';
 
 
 --
--- Name: create_task(integer, text); Type: FUNCTION; Schema: app_public; Owner: -
+-- Name: create_task(integer, text, uuid); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
-CREATE FUNCTION app_public.create_task(lead_id integer, title text) RETURNS app_public.tasks
+CREATE FUNCTION app_public.create_task(lead_id integer, title text, assignee_id uuid DEFAULT NULL::uuid) RETURNS app_public.tasks
     LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
@@ -1305,7 +1756,11 @@ declare
   v_task app_public.tasks;
 begin
   perform app_hidden.require_user_id();
-  insert into app_public.tasks (lead_id, title) values (create_task.lead_id, btrim(create_task.title))
+  perform app_hidden.require_lead(create_task.lead_id);
+  if create_task.assignee_id is not null then
+    perform app_hidden.require_user(create_task.assignee_id);
+  end if;
+  insert into app_public.tasks (lead_id, title, assignee_id) values (create_task.lead_id, btrim(create_task.title), create_task.assignee_id)
     returning * into v_task;
   return v_task;
 end;
@@ -1313,11 +1768,11 @@ $$;
 
 
 --
--- Name: FUNCTION create_task(lead_id integer, title text); Type: COMMENT; Schema: app_public; Owner: -
+-- Name: FUNCTION create_task(lead_id integer, title text, assignee_id uuid); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.create_task(lead_id integer, title text) IS '@omit execute
-Adds an open task to a lead.';
+COMMENT ON FUNCTION app_public.create_task(lead_id integer, title text, assignee_id uuid) IS '@omit execute
+Adds an open task to a lead, optionally assigned to someone.';
 
 
 --
@@ -1353,14 +1808,14 @@ COMMENT ON COLUMN app_public.users.id IS 'Unique identifier of the user.';
 -- Name: COLUMN users.email; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.users.email IS 'Email address used to sign in; unique, case-insensitive.';
+COMMENT ON COLUMN app_public.users.email IS 'Email address used to sign in; unique, case-insensitive, at most 320 characters.';
 
 
 --
 -- Name: COLUMN users.name; Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON COLUMN app_public.users.name IS 'Display name.';
+COMMENT ON COLUMN app_public.users.name IS 'Display name; 1 to 200 characters.';
 
 
 --
@@ -1428,30 +1883,165 @@ Hides a notification for the signed-in user only; everyone else still sees it.';
 
 
 --
--- Name: get_notifications(boolean); Type: FUNCTION; Schema: app_public; Owner: -
+-- Name: follow_lead(integer); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
-CREATE FUNCTION app_public.get_notifications(unread_only boolean DEFAULT false) RETURNS SETOF app_public.notifications
+CREATE FUNCTION app_public.follow_lead(lead_id integer) RETURNS app_public.leads
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_lead app_public.leads;
+begin
+  insert into app_public.lead_followers (lead_id, user_id)
+    values (app_hidden.require_lead(follow_lead.lead_id), app_hidden.require_user_id())
+    on conflict do nothing;
+  select * into v_lead from app_public.leads l where l.id = follow_lead.lead_id;
+  return v_lead;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION follow_lead(lead_id integer); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.follow_lead(lead_id integer) IS '@omit execute
+Follow a lead: hear about its tasks, scores and comments.';
+
+
+--
+-- Name: notifications; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.notifications (
+    id uuid DEFAULT app_private.uuid_v7() NOT NULL,
+    seq bigint NOT NULL,
+    txid xid8 DEFAULT pg_current_xact_id() NOT NULL,
+    type text NOT NULL,
+    title text NOT NULL,
+    message text NOT NULL,
+    related_lead_id integer,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    recipient_id uuid,
+    actor_id uuid
+);
+
+
+--
+-- Name: TABLE notifications; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.notifications IS '@omit create,update,delete,all,many
+@foreignKey (related_lead_id) references app_public.leads (id)
+@foreignKey (recipient_id) references app_public.users (id)
+@foreignKey (actor_id) references app_public.users (id)
+A notification: to one user (recipient_id), or to everyone (recipient_id null). Read and deleted state are per user.';
+
+
+--
+-- Name: COLUMN notifications.id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.id IS 'Unique identifier of the notification.';
+
+
+--
+-- Name: COLUMN notifications.seq; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.seq IS '@omit
+Insertion order; internal.';
+
+
+--
+-- Name: COLUMN notifications.txid; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.txid IS '@omit
+The transaction that wrote the row; the relay''s cursor.';
+
+
+--
+-- Name: COLUMN notifications.type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.type IS 'One of app_public.notification_types: lead_created, lead_assigned, task_completed, score_updated, comment_added, or one a DBA added.';
+
+
+--
+-- Name: COLUMN notifications.title; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.title IS 'Short headline, e.g. "New Lead Created".';
+
+
+--
+-- Name: COLUMN notifications.message; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.message IS 'One line of detail, e.g. "John Doe added to pipeline".';
+
+
+--
+-- Name: COLUMN notifications.related_lead_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.related_lead_id IS 'The lead this is about, if any.';
+
+
+--
+-- Name: COLUMN notifications.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.created_at IS 'When the notification was created.';
+
+
+--
+-- Name: COLUMN notifications.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.updated_at IS 'When the notification last changed.';
+
+
+--
+-- Name: COLUMN notifications.recipient_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.recipient_id IS 'Who this notification is for; null for a broadcast to everyone.';
+
+
+--
+-- Name: COLUMN notifications.actor_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notifications.actor_id IS 'Who caused it (the GraphQL caller or the comment''s author); null when unknown, e.g. a write from psql.';
+
+
+--
+-- Name: get_notifications(boolean, text[], boolean); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.get_notifications(unread_only boolean DEFAULT false, types text[] DEFAULT NULL::text[], for_me boolean DEFAULT false) RETURNS SETOF app_public.notifications
     LANGUAGE sql STABLE
     AS $$
   select n.*
   from app_public.notifications n
   where app_hidden.require_user_id() is not null
-    and not exists (
-      select 1 from app_hidden.notification_receipts r
-      where r.user_id = app_public.current_user_id() and r.notification_id = n.id and r.is_deleted
-    )
+    and (n.recipient_id = app_public.current_user_id() or (n.recipient_id is null and not coalesce(for_me, false)))
+    and (types is null or n.type = any(types))
     and (not coalesce(unread_only, false) or not app_public.notifications_is_read(n))
   order by n.seq desc;
 $$;
 
 
 --
--- Name: FUNCTION get_notifications(unread_only boolean); Type: COMMENT; Schema: app_public; Owner: -
+-- Name: FUNCTION get_notifications(unread_only boolean, types text[], for_me boolean); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.get_notifications(unread_only boolean) IS '@simpleCollections only
-The signed-in user''s notifications, newest first, without the ones they deleted. Page with first/offset; set unreadOnly to skip read ones.';
+COMMENT ON FUNCTION app_public.get_notifications(unread_only boolean, types text[], for_me boolean) IS '@simpleCollections only
+The signed-in user''s notifications (broadcasts and those addressed to them), newest first, without the ones they deleted. Page with first/offset; unreadOnly skips read ones; types keeps only those types; forMe keeps only those addressed to you (no broadcasts).';
 
 
 --
@@ -1459,7 +2049,7 @@ The signed-in user''s notifications, newest first, without the ones they deleted
 --
 
 CREATE FUNCTION app_public.get_unread_count() RETURNS integer
-    LANGUAGE sql STABLE
+    LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
   with me as (
@@ -1473,14 +2063,14 @@ CREATE FUNCTION app_public.get_unread_count() RETURNS integer
            r.is_deleted, r.is_read, r.read_set_at > wm.marked_at as since_marked
     from me, wm, app_hidden.notification_receipts r
       join app_public.notifications n on n.id = r.notification_id
-    where r.user_id = me.user_id
+    where r.user_id = me.user_id and (n.recipient_id is null or n.recipient_id = me.user_id)
   )
   select (
     -- Not covered by the watermark: above it, or written by a transaction in flight when it was set…
     (select app_hidden.count_notifications_after(wm.read_up_to) from wm)
     -- (the in-flight list as one value and no seq test in WHERE, so the txid index drives this)
-    + (select count(*) filter (where n.seq <= (select read_up_to from wm)) from app_public.notifications n
-       where n.txid = any((select in_flight from wm)::xid8[]))
+    + (select count(*) filter (where n.seq <= (select read_up_to from wm)) from app_public.notifications n, me
+       where n.txid = any((select in_flight from wm)::xid8[]) and (n.recipient_id is null or n.recipient_id = me.user_id))
     -- …is unread unless deleted or explicitly read since.
     - (select count(*) from receipts where uncovered and (is_deleted or (is_read and since_marked)))
     -- Covered: only what was explicitly marked unread since.
@@ -1494,6 +2084,24 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.get_unread_count() IS 'How many of the signed-in user''s notifications are unread.';
+
+
+--
+-- Name: leads_is_followed_by_me(app_public.leads); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.leads_is_followed_by_me(l app_public.leads) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+  select exists (select 1 from app_public.lead_followers f where f.lead_id = l.id and f.user_id = app_public.current_user_id());
+$$;
+
+
+--
+-- Name: FUNCTION leads_is_followed_by_me(l app_public.leads); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.leads_is_followed_by_me(l app_public.leads) IS 'Whether you follow this lead (you get its task, score and comment notifications). Its owner gets them either way.';
 
 
 --
@@ -1534,7 +2142,7 @@ COMMENT ON FUNCTION app_public.login(email text, password text) IS 'Returns a JW
 --
 
 CREATE FUNCTION app_public.mark_all_as_read() RETURNS boolean
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 declare
@@ -1633,6 +2241,86 @@ Marks one notification as unread for the signed-in user.';
 
 
 --
+-- Name: notification_preferences; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.notification_preferences (
+    user_id uuid NOT NULL,
+    type text NOT NULL,
+    in_app boolean DEFAULT true NOT NULL,
+    toast boolean DEFAULT true NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+
+--
+-- Name: TABLE notification_preferences; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.notification_preferences IS '@omit create,update,delete,all,many
+What one user wants of one type. No row means both on.';
+
+
+--
+-- Name: COLUMN notification_preferences.user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_preferences.user_id IS 'Whose preference.';
+
+
+--
+-- Name: COLUMN notification_preferences.type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_preferences.type IS 'The notification type.';
+
+
+--
+-- Name: COLUMN notification_preferences.in_app; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_preferences.in_app IS 'Off: notifications of this type are not delivered to you while it is off (not listed, counted or pushed).';
+
+
+--
+-- Name: COLUMN notification_preferences.toast; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_preferences.toast IS 'Off: still listed, counted and pushed, but no pop-up.';
+
+
+--
+-- Name: COLUMN notification_preferences.updated_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_preferences.updated_at IS 'When it last changed.';
+
+
+--
+-- Name: notification_preferences(); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.notification_preferences() RETURNS SETOF app_public.notification_preferences
+    LANGUAGE sql STABLE
+    AS $$
+  -- Every type, with your stored choice or the default (both on).
+  select coalesce(p.user_id, app_hidden.require_user_id()), t.type, coalesce(p.in_app, true), coalesce(p.toast, true),
+         coalesce(p.updated_at, '-infinity')
+  from app_public.notification_types t
+  left join app_public.notification_preferences p on p.type = t.type and p.user_id = app_public.current_user_id()
+  order by t.position, t.type;
+$$;
+
+
+--
+-- Name: FUNCTION notification_preferences(); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.notification_preferences() IS '@simpleCollections only
+Your choice for every notification type: inApp (delivered to you at all) and toast (pops up).';
+
+
+--
 -- Name: notifications_is_read(app_public.notifications); Type: FUNCTION; Schema: app_public; Owner: -
 --
 
@@ -1663,40 +2351,49 @@ COMMENT ON FUNCTION app_public.notifications_is_read(n app_public.notifications)
 CREATE FUNCTION app_public.register(email text, password text, name text) RETURNS app_public.jwt_token
     LANGUAGE plpgsql STRICT SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $_$
-declare
-  v_user app_public.users;
+    AS $$
 begin
-  if email !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$' then
-    raise exception 'Email "%" is not a valid email address.', email using errcode = '22023';
+  -- The server passes REGISTRATION as this setting; psql sessions have none (DBAs use create_user).
+  if current_setting('bellhop.registration', true) = 'closed' then
+    raise exception 'Sign-up is closed on this server: ask an administrator to add your account.' using errcode = '42501';
   end if;
-  if length(btrim(name)) = 0 then
-    raise exception 'Name must not be empty.' using errcode = '22023';
-  end if;
-  if length(password) < 8 then
-    raise exception 'Password must be at least 8 characters long.' using errcode = '22023';
-  end if;
-  if exists (select 1 from app_public.users u where u.email = register.email::citext) then
-    raise exception 'An account with this email already exists; sign in instead.' using errcode = '23505';
-  end if;
-
-  insert into app_public.users (email, name) values (register.email, btrim(register.name))
-    returning * into v_user;
-  insert into app_private.user_secrets (user_id, password_hash)
-    values (v_user.id, crypt(password, gen_salt('bf', 10)));
-  -- History from before you joined counts as read: a new teammate starts at zero.
-  insert into app_hidden.notification_watermarks (user_id, read_up_to, marked_at)
-    values (v_user.id, coalesce((select max(seq) from app_public.notifications), 0), now());
-  return app_private.issue_token(v_user.id);
+  return app_private.issue_token(app_private.create_user(email, name, password));
 end;
-$_$;
+$$;
 
 
 --
 -- Name: FUNCTION register(email text, password text, name text); Type: COMMENT; Schema: app_public; Owner: -
 --
 
-COMMENT ON FUNCTION app_public.register(email text, password text, name text) IS 'Creates an account and returns a JWT. The password needs at least 8 characters; it is stored as a bcrypt hash (cost 10).';
+COMMENT ON FUNCTION app_public.register(email text, password text, name text) IS 'Creates an account and returns a JWT, unless sign-up is closed (REGISTRATION=closed). The password needs at least 8 characters; it is stored as a bcrypt hash (cost 10).';
+
+
+--
+-- Name: unfollow_lead(integer); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.unfollow_lead(lead_id integer) RETURNS app_public.leads
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_lead app_public.leads;
+begin
+  delete from app_public.lead_followers f
+    where f.lead_id = app_hidden.require_lead(unfollow_lead.lead_id) and f.user_id = app_hidden.require_user_id();
+  select * into v_lead from app_public.leads l where l.id = unfollow_lead.lead_id;
+  return v_lead;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION unfollow_lead(lead_id integer); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.unfollow_lead(lead_id integer) IS '@omit execute
+Stop following a lead. Its owner still hears about it as the owner.';
 
 
 --
@@ -1727,7 +2424,41 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.update_lead_score(id integer, score integer) IS '@omit execute
-Sets a lead''s activity score (0 to 100) and notifies everyone if it changed.';
+Sets a lead''s activity score (0 to 100); its owner and followers are notified if it changed.';
+
+
+--
+-- Name: update_notification_preference(text, boolean, boolean); Type: FUNCTION; Schema: app_public; Owner: -
+--
+
+CREATE FUNCTION app_public.update_notification_preference(type text, in_app boolean, toast boolean) RETURNS app_public.notification_preferences
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+#variable_conflict use_variable
+declare
+  v_pref app_public.notification_preferences;
+begin
+  if not exists (select 1 from app_public.notification_types t where t.type = update_notification_preference.type) then
+    raise exception 'No notification type "%".', left(update_notification_preference.type, 60) using errcode = 'P0002';
+  end if;
+  insert into app_public.notification_preferences as p (user_id, type, in_app, toast, updated_at)
+    values (app_hidden.require_user_id(), update_notification_preference.type,
+            coalesce(update_notification_preference.in_app, true), coalesce(update_notification_preference.toast, true), now())
+    on conflict on constraint notification_preferences_pkey
+      do update set in_app = excluded.in_app, toast = excluded.toast, updated_at = excluded.updated_at
+    returning * into v_pref;
+  return v_pref;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION update_notification_preference(type text, in_app boolean, toast boolean); Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON FUNCTION app_public.update_notification_preference(type text, in_app boolean, toast boolean) IS '@omit execute
+Sets your choice for one notification type. inApp off: not delivered to you while off. toast off: delivered, but no pop-up.';
 
 
 --
@@ -1782,7 +2513,8 @@ COMMENT ON COLUMN app_hidden.notification_watermarks.read_in_flight IS 'Transact
 
 CREATE TABLE app_private.notification_counts (
     chunk bigint NOT NULL,
-    n bigint NOT NULL
+    n bigint NOT NULL,
+    recipient_key uuid DEFAULT '00000000-0000-0000-0000-000000000000'::uuid NOT NULL
 );
 
 
@@ -1790,7 +2522,7 @@ CREATE TABLE app_private.notification_counts (
 -- Name: TABLE notification_counts; Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON TABLE app_private.notification_counts IS 'Per chunk of seq: how many notifications written by transactions below notification_counts_state.horizon exist.';
+COMMENT ON TABLE app_private.notification_counts IS 'Per recipient (all-zero uuid: broadcasts) and chunk of seq: how many notifications written by transactions below notification_counts_state.horizon exist.';
 
 
 --
@@ -1827,6 +2559,25 @@ CREATE UNLOGGED TABLE app_private.relays (
 --
 
 COMMENT ON TABLE app_private.relays IS 'Live relay processes. draining = true means "polling right now, no need to ring".';
+
+
+--
+-- Name: switched_off_count; Type: SEQUENCE; Schema: app_private; Owner: -
+--
+
+CREATE SEQUENCE app_private.switched_off_count
+    START WITH 0
+    INCREMENT BY 1
+    MINVALUE 0
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: SEQUENCE switched_off_count; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON SEQUENCE app_private.switched_off_count IS 'The number of notification_preferences rows with in_app off (kept by a trigger), so writers can skip hiding broadcasts without a query.';
 
 
 --
@@ -1898,6 +2649,46 @@ ALTER TABLE app_public.comments ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDEN
 
 
 --
+-- Name: lead_followers; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.lead_followers (
+    lead_id integer NOT NULL,
+    user_id uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+
+--
+-- Name: TABLE lead_followers; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.lead_followers IS '@omit create,update,delete
+Who follows which lead: they get its task, score and comment notifications. Owners, commenters, creators and task assignees follow automatically.';
+
+
+--
+-- Name: COLUMN lead_followers.lead_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.lead_followers.lead_id IS 'The lead followed.';
+
+
+--
+-- Name: COLUMN lead_followers.user_id; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.lead_followers.user_id IS 'The user who follows it.';
+
+
+--
+-- Name: COLUMN lead_followers.created_at; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.lead_followers.created_at IS 'Since when.';
+
+
+--
 -- Name: leads_id_seq; Type: SEQUENCE; Schema: app_public; Owner: -
 --
 
@@ -1909,6 +2700,54 @@ ALTER TABLE app_public.leads ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTIT
     NO MAXVALUE
     CACHE 1
 );
+
+
+--
+-- Name: notification_types; Type: TABLE; Schema: app_public; Owner: -
+--
+
+CREATE TABLE app_public.notification_types (
+    type text NOT NULL,
+    label text NOT NULL,
+    description text NOT NULL,
+    "position" integer DEFAULT 100 NOT NULL,
+    CONSTRAINT notification_types_type_format CHECK ((type ~ '^[a-z][a-z0-9_]{0,49}$'::text))
+);
+
+
+--
+-- Name: TABLE notification_types; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON TABLE app_public.notification_types IS 'The kinds of notification. Add a row (in a migration) before a trigger writes a new type; each user can switch each type off.';
+
+
+--
+-- Name: COLUMN notification_types.type; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_types.type IS 'The type as notifications.type stores it, e.g. comment_added.';
+
+
+--
+-- Name: COLUMN notification_types.label; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_types.label IS 'What the settings page calls it, e.g. "Comments on your leads".';
+
+
+--
+-- Name: COLUMN notification_types.description; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_types.description IS 'Who receives it and when.';
+
+
+--
+-- Name: COLUMN notification_types."position"; Type: COMMENT; Schema: app_public; Owner: -
+--
+
+COMMENT ON COLUMN app_public.notification_types."position" IS 'Order on the settings page.';
 
 
 --
@@ -1960,7 +2799,7 @@ ALTER TABLE ONLY app_hidden.notification_watermarks
 --
 
 ALTER TABLE ONLY app_private.notification_counts
-    ADD CONSTRAINT notification_counts_pkey PRIMARY KEY (chunk);
+    ADD CONSTRAINT notification_counts_pkey PRIMARY KEY (recipient_key, chunk);
 
 
 --
@@ -1996,6 +2835,14 @@ ALTER TABLE ONLY app_private.user_secrets
 
 
 --
+-- Name: comments comments_body_length; Type: CHECK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.comments
+    ADD CONSTRAINT comments_body_length CHECK ((length(body) <= 10000)) NOT VALID;
+
+
+--
 -- Name: comments comments_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -2004,11 +2851,67 @@ ALTER TABLE ONLY app_public.comments
 
 
 --
+-- Name: lead_followers lead_followers_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.lead_followers
+    ADD CONSTRAINT lead_followers_pkey PRIMARY KEY (lead_id, user_id);
+
+
+--
+-- Name: leads leads_company_length; Type: CHECK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.leads
+    ADD CONSTRAINT leads_company_length CHECK ((length(company) <= 200)) NOT VALID;
+
+
+--
+-- Name: leads leads_email_length; Type: CHECK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.leads
+    ADD CONSTRAINT leads_email_length CHECK ((length((email)::text) <= 320)) NOT VALID;
+
+
+--
+-- Name: leads leads_first_name_length; Type: CHECK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.leads
+    ADD CONSTRAINT leads_first_name_length CHECK ((length(first_name) <= 200)) NOT VALID;
+
+
+--
+-- Name: leads leads_last_name_length; Type: CHECK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.leads
+    ADD CONSTRAINT leads_last_name_length CHECK ((length(last_name) <= 200)) NOT VALID;
+
+
+--
 -- Name: leads leads_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.leads
     ADD CONSTRAINT leads_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: notification_preferences notification_preferences_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.notification_preferences
+    ADD CONSTRAINT notification_preferences_pkey PRIMARY KEY (user_id, type);
+
+
+--
+-- Name: notification_types notification_types_pkey; Type: CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.notification_types
+    ADD CONSTRAINT notification_types_pkey PRIMARY KEY (type);
 
 
 --
@@ -2043,6 +2946,14 @@ ALTER TABLE ONLY app_public.tasks
 
 
 --
+-- Name: tasks tasks_title_length; Type: CHECK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.tasks
+    ADD CONSTRAINT tasks_title_length CHECK ((length(title) <= 500)) NOT VALID;
+
+
+--
 -- Name: users users_email_key; Type: CONSTRAINT; Schema: app_public; Owner: -
 --
 
@@ -2055,6 +2966,14 @@ ALTER TABLE ONLY app_public.users
 --
 
 COMMENT ON CONSTRAINT users_email_key ON app_public.users IS '@omit';
+
+
+--
+-- Name: users users_email_length; Type: CHECK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.users
+    ADD CONSTRAINT users_email_length CHECK ((length((email)::text) <= 320)) NOT VALID;
 
 
 --
@@ -2094,6 +3013,13 @@ CREATE INDEX comments_lead_id_idx ON app_public.comments USING btree (lead_id);
 
 
 --
+-- Name: lead_followers_user_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX lead_followers_user_id_idx ON app_public.lead_followers USING btree (user_id);
+
+
+--
 -- Name: leads_created_at_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
@@ -2108,10 +3034,17 @@ CREATE INDEX leads_owner_id_idx ON app_public.leads USING btree (owner_id);
 
 
 --
--- Name: notifications_related_lead_id_idx; Type: INDEX; Schema: app_public; Owner: -
+-- Name: notification_preferences_off_idx; Type: INDEX; Schema: app_public; Owner: -
 --
 
-CREATE INDEX notifications_related_lead_id_idx ON app_public.notifications USING btree (related_lead_id);
+CREATE INDEX notification_preferences_off_idx ON app_public.notification_preferences USING btree (type, user_id) WHERE (NOT in_app);
+
+
+--
+-- Name: notifications_recipient_seq_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX notifications_recipient_seq_idx ON app_public.notifications USING btree (recipient_id, seq) WHERE (recipient_id IS NOT NULL);
 
 
 --
@@ -2119,6 +3052,13 @@ CREATE INDEX notifications_related_lead_id_idx ON app_public.notifications USING
 --
 
 CREATE INDEX notifications_txid_idx ON app_public.notifications USING btree (txid);
+
+
+--
+-- Name: tasks_assignee_id_idx; Type: INDEX; Schema: app_public; Owner: -
+--
+
+CREATE INDEX tasks_assignee_id_idx ON app_public.tasks USING btree (assignee_id);
 
 
 --
@@ -2136,10 +3076,17 @@ CREATE TRIGGER _900_ring_doorbell AFTER INSERT ON app_private.user_events FOR EA
 
 
 --
--- Name: notifications _100_check_related_lead; Type: TRIGGER; Schema: app_public; Owner: -
+-- Name: notifications _100_check_direct_inserts; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
-CREATE TRIGGER _100_check_related_lead BEFORE INSERT OR UPDATE OF related_lead_id ON app_public.notifications FOR EACH ROW WHEN (((new.related_lead_id IS NOT NULL) AND (pg_trigger_depth() < 1))) EXECUTE FUNCTION app_private.tg_notifications__check_related_lead();
+CREATE TRIGGER _100_check_direct_inserts AFTER INSERT ON app_public.notifications REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT WHEN ((pg_trigger_depth() < 1)) EXECUTE FUNCTION app_private.tg_notifications__check_direct_writes();
+
+
+--
+-- Name: notifications _100_check_direct_updates; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _100_check_direct_updates AFTER UPDATE ON app_public.notifications REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT WHEN ((pg_trigger_depth() < 1)) EXECUTE FUNCTION app_private.tg_notifications__check_direct_writes();
 
 
 --
@@ -2192,13 +3139,6 @@ CREATE TRIGGER _500_notify_completed_on_update AFTER UPDATE ON app_public.tasks 
 
 
 --
--- Name: leads _500_notify_created; Type: TRIGGER; Schema: app_public; Owner: -
---
-
-CREATE TRIGGER _500_notify_created AFTER INSERT ON app_public.leads REFERENCING NEW TABLE AS new_leads FOR EACH STATEMENT EXECUTE FUNCTION app_private.tg_leads__notify_created();
-
-
---
 -- Name: leads _500_notify_score_updated; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
@@ -2206,10 +3146,52 @@ CREATE TRIGGER _500_notify_score_updated AFTER UPDATE ON app_public.leads REFERE
 
 
 --
+-- Name: leads _500_route_new_lead; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _500_route_new_lead AFTER INSERT ON app_public.leads FOR EACH ROW EXECUTE FUNCTION app_private.tg_leads__route_new_lead();
+
+
+--
+-- Name: leads _500_route_new_owner; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _500_route_new_owner AFTER UPDATE OF owner_id ON app_public.leads FOR EACH ROW WHEN (((new.owner_id IS NOT NULL) AND (new.owner_id IS DISTINCT FROM old.owner_id))) EXECUTE FUNCTION app_private.tg_leads__route_new_owner();
+
+
+--
+-- Name: tasks _600_follow_assignee_on_insert; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _600_follow_assignee_on_insert AFTER INSERT ON app_public.tasks FOR EACH ROW WHEN ((new.assignee_id IS NOT NULL)) EXECUTE FUNCTION app_private.tg_tasks__follow_assignee();
+
+
+--
+-- Name: tasks _600_follow_assignee_on_update; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _600_follow_assignee_on_update AFTER UPDATE OF assignee_id ON app_public.tasks FOR EACH ROW WHEN (((new.assignee_id IS NOT NULL) AND (new.assignee_id IS DISTINCT FROM old.assignee_id))) EXECUTE FUNCTION app_private.tg_tasks__follow_assignee();
+
+
+--
+-- Name: comments _600_follow_author; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _600_follow_author AFTER INSERT ON app_public.comments FOR EACH ROW WHEN ((new.author_id IS NOT NULL)) EXECUTE FUNCTION app_private.tg_comments__follow_author();
+
+
+--
+-- Name: notifications _800_count_old_txids; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _800_count_old_txids AFTER INSERT ON app_public.notifications REFERENCING NEW TABLE AS new_notifications FOR EACH STATEMENT WHEN ((pg_trigger_depth() < 1)) EXECUTE FUNCTION app_private.tg_notifications__count_old_txids();
+
+
+--
 -- Name: notifications _800_recount_updated; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
-CREATE TRIGGER _800_recount_updated AFTER UPDATE OF seq, txid ON app_public.notifications FOR EACH ROW WHEN (((old.seq IS DISTINCT FROM new.seq) OR (old.txid IS DISTINCT FROM new.txid))) EXECUTE FUNCTION app_private.tg_notifications__recount_updated();
+CREATE TRIGGER _800_recount_updated AFTER UPDATE OF seq, txid, recipient_id ON app_public.notifications FOR EACH ROW WHEN (((old.seq IS DISTINCT FROM new.seq) OR (old.txid IS DISTINCT FROM new.txid) OR (old.recipient_id IS DISTINCT FROM new.recipient_id))) EXECUTE FUNCTION app_private.tg_notifications__recount_updated();
 
 
 --
@@ -2227,10 +3209,10 @@ CREATE TRIGGER _800_uncount_truncated AFTER TRUNCATE ON app_public.notifications
 
 
 --
--- Name: notifications _900_after_insert; Type: TRIGGER; Schema: app_public; Owner: -
+-- Name: notification_preferences _900_count_switched_off; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
-CREATE TRIGGER _900_after_insert AFTER INSERT ON app_public.notifications REFERENCING NEW TABLE AS new_notifications FOR EACH STATEMENT WHEN ((pg_trigger_depth() < 1)) EXECUTE FUNCTION app_private.tg_notifications__after_insert();
+CREATE TRIGGER _900_count_switched_off AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON app_public.notification_preferences FOR EACH STATEMENT EXECUTE FUNCTION app_private.tg_notification_preferences__count_switched_off();
 
 
 --
@@ -2248,10 +3230,24 @@ CREATE TRIGGER _900_forget_deleted AFTER DELETE ON app_public.leads REFERENCING 
 
 
 --
+-- Name: users _900_forget_in_notifications; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _900_forget_in_notifications AFTER DELETE ON app_public.users REFERENCING OLD TABLE AS old_users FOR EACH STATEMENT EXECUTE FUNCTION app_private.tg_users__forget_in_notifications();
+
+
+--
 -- Name: leads _900_forget_truncated; Type: TRIGGER; Schema: app_public; Owner: -
 --
 
 CREATE TRIGGER _900_forget_truncated AFTER TRUNCATE ON app_public.leads FOR EACH STATEMENT EXECUTE FUNCTION app_private.tg_leads__forget_in_notifications();
+
+
+--
+-- Name: notifications _900_ring_doorbell; Type: TRIGGER; Schema: app_public; Owner: -
+--
+
+CREATE TRIGGER _900_ring_doorbell AFTER INSERT ON app_public.notifications FOR EACH STATEMENT EXECUTE FUNCTION app_private.tg__ring_doorbell();
 
 
 --
@@ -2311,11 +3307,51 @@ ALTER TABLE ONLY app_public.comments
 
 
 --
+-- Name: lead_followers lead_followers_lead_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.lead_followers
+    ADD CONSTRAINT lead_followers_lead_id_fkey FOREIGN KEY (lead_id) REFERENCES app_public.leads(id) ON DELETE CASCADE;
+
+
+--
+-- Name: lead_followers lead_followers_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.lead_followers
+    ADD CONSTRAINT lead_followers_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
 -- Name: leads leads_owner_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
 --
 
 ALTER TABLE ONLY app_public.leads
     ADD CONSTRAINT leads_owner_id_fkey FOREIGN KEY (owner_id) REFERENCES app_public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: notification_preferences notification_preferences_type_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.notification_preferences
+    ADD CONSTRAINT notification_preferences_type_fkey FOREIGN KEY (type) REFERENCES app_public.notification_types(type) ON DELETE CASCADE;
+
+
+--
+-- Name: notification_preferences notification_preferences_user_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.notification_preferences
+    ADD CONSTRAINT notification_preferences_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: tasks tasks_assignee_id_fkey; Type: FK CONSTRAINT; Schema: app_public; Owner: -
+--
+
+ALTER TABLE ONLY app_public.tasks
+    ADD CONSTRAINT tasks_assignee_id_fkey FOREIGN KEY (assignee_id) REFERENCES app_public.users(id) ON DELETE SET NULL;
 
 
 --
@@ -2380,10 +3416,35 @@ CREATE POLICY all_signed_in ON app_public.tasks USING ((( SELECT app_public.curr
 ALTER TABLE app_public.comments ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: lead_followers; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.lead_followers ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: leads; Type: ROW SECURITY; Schema: app_public; Owner: -
 --
 
 ALTER TABLE app_public.leads ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: lead_followers manage_own; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY manage_own ON app_public.lead_followers USING ((user_id = ( SELECT app_public.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: notification_preferences; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.notification_preferences ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: notification_types; Type: ROW SECURITY; Schema: app_public; Owner: -
+--
+
+ALTER TABLE app_public.notification_types ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: notifications; Type: ROW SECURITY; Schema: app_public; Owner: -
@@ -2392,10 +3453,33 @@ ALTER TABLE app_public.leads ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_public.notifications ENABLE ROW LEVEL SECURITY;
 
 --
--- Name: notifications select_signed_in; Type: POLICY; Schema: app_public; Owner: -
+-- Name: notification_preferences own_rows; Type: POLICY; Schema: app_public; Owner: -
 --
 
-CREATE POLICY select_signed_in ON app_public.notifications FOR SELECT USING ((( SELECT app_public.current_user_id() AS current_user_id) IS NOT NULL));
+CREATE POLICY own_rows ON app_public.notification_preferences USING ((user_id = ( SELECT app_public.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app_public.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: notifications select_own; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_own ON app_public.notifications FOR SELECT USING (((( SELECT app_public.current_user_id() AS current_user_id) IS NOT NULL) AND ((recipient_id IS NULL) OR (recipient_id = ( SELECT app_public.current_user_id() AS current_user_id))) AND (NOT (EXISTS ( SELECT 1
+   FROM app_hidden.notification_receipts r
+  WHERE ((r.user_id = ( SELECT app_public.current_user_id() AS current_user_id)) AND (r.notification_id = notifications.id) AND r.is_deleted))))));
+
+
+--
+-- Name: lead_followers select_signed_in; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_signed_in ON app_public.lead_followers FOR SELECT USING ((( SELECT app_public.current_user_id() AS current_user_id) IS NOT NULL));
+
+
+--
+-- Name: notification_types select_signed_in; Type: POLICY; Schema: app_public; Owner: -
+--
+
+CREATE POLICY select_signed_in ON app_public.notification_types FOR SELECT USING ((( SELECT app_public.current_user_id() AS current_user_id) IS NOT NULL));
 
 
 --
@@ -2463,6 +3547,30 @@ GRANT ALL ON FUNCTION app_hidden.record_user_event(p_kind text, p_ids uuid[], p_
 
 
 --
+-- Name: FUNCTION require_lead(p_lead_id integer); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.require_lead(p_lead_id integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.require_lead(p_lead_id integer) TO bellhop_visitor;
+
+
+--
+-- Name: FUNCTION require_task(p_task_id integer); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.require_task(p_task_id integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.require_task(p_task_id integer) TO bellhop_visitor;
+
+
+--
+-- Name: FUNCTION require_user(p_user_id uuid); Type: ACL; Schema: app_hidden; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_hidden.require_user(p_user_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_hidden.require_user(p_user_id uuid) TO bellhop_visitor;
+
+
+--
 -- Name: FUNCTION require_user_id(); Type: ACL; Schema: app_hidden; Owner: -
 --
 
@@ -2478,10 +3586,52 @@ REVOKE ALL ON FUNCTION app_private.clip(p_text text, p_max integer) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION create_user(email text, name text, password text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.create_user(email text, name text, password text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION delete_old_notifications(older_than interval, batch_size integer); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.delete_old_notifications(older_than interval, batch_size integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION doorbell_lock_key(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.doorbell_lock_key() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION doorbell_sleep(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.doorbell_sleep() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION doorbell_slots(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.doorbell_slots() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION doorbell_wake(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.doorbell_wake() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION hide_switched_off_broadcast(p_notification_id uuid, p_type text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.hide_switched_off_broadcast(p_notification_id uuid, p_type text) FROM PUBLIC;
 
 
 --
@@ -2492,31 +3642,24 @@ REVOKE ALL ON FUNCTION app_private.issue_token(p_user_id uuid) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION lead_audience(p_lead_id integer); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.lead_audience(p_lead_id integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION mentioned_users(p_body text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.mentioned_users(p_body text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION notification_chunk(p_seq bigint); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.notification_chunk(p_seq bigint) FROM PUBLIC;
-
-
---
--- Name: FUNCTION uuid_v7(); Type: ACL; Schema: app_private; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_private.uuid_v7() FROM PUBLIC;
-
-
---
--- Name: TABLE notifications; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT SELECT ON TABLE app_public.notifications TO bellhop_visitor;
-
-
---
--- Name: FUNCTION notification_payload(n app_public.notifications); Type: ACL; Schema: app_private; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_private.notification_payload(n app_public.notifications) FROM PUBLIC;
 
 
 --
@@ -2531,6 +3674,13 @@ REVOKE ALL ON PROCEDURE app_private.purge_old_notifications(IN older_than interv
 --
 
 REVOKE ALL ON PROCEDURE app_private.rebase_restored_txids() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION recipient_key(p_recipient_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.recipient_key(p_recipient_id uuid) FROM PUBLIC;
 
 
 --
@@ -2555,167 +3705,11 @@ REVOKE ALL ON FUNCTION app_private.relay_prune() FROM PUBLIC;
 
 
 --
--- Name: FUNCTION ring_doorbell(p_source text); Type: ACL; Schema: app_private; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_private.ring_doorbell(p_source text) FROM PUBLIC;
-
-
---
--- Name: FUNCTION tg__ring_doorbell(); Type: ACL; Schema: app_private; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_private.tg__ring_doorbell() FROM PUBLIC;
-
-
---
--- Name: FUNCTION tg__timestamps(); Type: ACL; Schema: app_private; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_private.tg__timestamps() FROM PUBLIC;
-
-
---
--- Name: FUNCTION tg_comments__notify_added(); Type: ACL; Schema: app_private; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_private.tg_comments__notify_added() FROM PUBLIC;
-
-
---
--- Name: FUNCTION tg_leads__forget_in_notifications(); Type: ACL; Schema: app_private; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_private.tg_leads__forget_in_notifications() FROM PUBLIC;
-
-
---
--- Name: FUNCTION tg_leads__notify_created(); Type: ACL; Schema: app_private; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_private.tg_leads__notify_created() FROM PUBLIC;
-
-
---
--- Name: FUNCTION tg_leads__notify_score_updated(); Type: ACL; Schema: app_private; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_private.tg_leads__notify_score_updated() FROM PUBLIC;
-
-
---
--- Name: FUNCTION tg_notifications__after_insert(); Type: ACL; Schema: app_private; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_private.tg_notifications__after_insert() FROM PUBLIC;
-
-
---
--- Name: FUNCTION tg_notifications__check_related_lead(); Type: ACL; Schema: app_private; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_private.tg_notifications__check_related_lead() FROM PUBLIC;
-
-
---
--- Name: FUNCTION tg_notifications__recount_updated(); Type: ACL; Schema: app_private; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_private.tg_notifications__recount_updated() FROM PUBLIC;
-
-
---
--- Name: FUNCTION tg_notifications__uncount_deleted(); Type: ACL; Schema: app_private; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_private.tg_notifications__uncount_deleted() FROM PUBLIC;
-
-
---
--- Name: FUNCTION tg_notifications__uncount_truncated(); Type: ACL; Schema: app_private; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_private.tg_notifications__uncount_truncated() FROM PUBLIC;
-
-
---
--- Name: FUNCTION tg_tasks__notify_completed(); Type: ACL; Schema: app_private; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_private.tg_tasks__notify_completed() FROM PUBLIC;
-
-
---
 -- Name: FUNCTION current_user_id(); Type: ACL; Schema: app_public; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_public.current_user_id() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.current_user_id() TO bellhop_visitor;
-
-
---
--- Name: TABLE comments; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT SELECT ON TABLE app_public.comments TO bellhop_visitor;
-
-
---
--- Name: COLUMN comments.lead_id; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT INSERT(lead_id) ON TABLE app_public.comments TO bellhop_visitor;
-
-
---
--- Name: COLUMN comments.body; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT INSERT(body) ON TABLE app_public.comments TO bellhop_visitor;
-
-
---
--- Name: FUNCTION add_comment(lead_id integer, body text); Type: ACL; Schema: app_public; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_public.add_comment(lead_id integer, body text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_public.add_comment(lead_id integer, body text) TO bellhop_visitor;
-
-
---
--- Name: TABLE tasks; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT SELECT ON TABLE app_public.tasks TO bellhop_visitor;
-
-
---
--- Name: COLUMN tasks.lead_id; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT INSERT(lead_id) ON TABLE app_public.tasks TO bellhop_visitor;
-
-
---
--- Name: COLUMN tasks.title; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT INSERT(title),UPDATE(title) ON TABLE app_public.tasks TO bellhop_visitor;
-
-
---
--- Name: COLUMN tasks.completed_at; Type: ACL; Schema: app_public; Owner: -
---
-
-GRANT UPDATE(completed_at) ON TABLE app_public.tasks TO bellhop_visitor;
-
-
---
--- Name: FUNCTION complete_task(id integer); Type: ACL; Schema: app_public; Owner: -
---
-
-REVOKE ALL ON FUNCTION app_public.complete_task(id integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_public.complete_task(id integer) TO bellhop_visitor;
 
 
 --
@@ -2771,7 +3765,242 @@ GRANT INSERT(score),UPDATE(score) ON TABLE app_public.leads TO bellhop_visitor;
 -- Name: COLUMN leads.owner_id; Type: ACL; Schema: app_public; Owner: -
 --
 
-GRANT INSERT(owner_id) ON TABLE app_public.leads TO bellhop_visitor;
+GRANT INSERT(owner_id),UPDATE(owner_id) ON TABLE app_public.leads TO bellhop_visitor;
+
+
+--
+-- Name: FUNCTION route_lead_owner(p_lead app_public.leads); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.route_lead_owner(p_lead app_public.leads) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg__ring_doorbell(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg__ring_doorbell() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg__timestamps(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg__timestamps() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_comments__follow_author(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_comments__follow_author() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_comments__notify_added(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_comments__notify_added() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_leads__forget_in_notifications(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_leads__forget_in_notifications() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_leads__notify_score_updated(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_leads__notify_score_updated() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_leads__route_new_lead(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_leads__route_new_lead() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_leads__route_new_owner(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_leads__route_new_owner() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_notification_preferences__count_switched_off(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_notification_preferences__count_switched_off() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_notifications__check_direct_writes(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_notifications__check_direct_writes() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_notifications__count_old_txids(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_notifications__count_old_txids() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_notifications__recount_updated(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_notifications__recount_updated() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_notifications__uncount_deleted(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_notifications__uncount_deleted() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_notifications__uncount_truncated(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_notifications__uncount_truncated() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_tasks__follow_assignee(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_tasks__follow_assignee() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_tasks__notify_completed(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_tasks__notify_completed() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_users__forget_in_notifications(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_users__forget_in_notifications() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION user_name(p_user_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.user_name(p_user_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION uuid_v7(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.uuid_v7() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION wants(p_user_id uuid, p_type text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.wants(p_user_id uuid, p_type text) FROM PUBLIC;
+
+
+--
+-- Name: TABLE comments; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.comments TO bellhop_visitor;
+
+
+--
+-- Name: COLUMN comments.lead_id; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(lead_id) ON TABLE app_public.comments TO bellhop_visitor;
+
+
+--
+-- Name: COLUMN comments.body; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(body) ON TABLE app_public.comments TO bellhop_visitor;
+
+
+--
+-- Name: FUNCTION add_comment(lead_id integer, body text); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.add_comment(lead_id integer, body text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.add_comment(lead_id integer, body text) TO bellhop_visitor;
+
+
+--
+-- Name: FUNCTION assign_lead(id integer, owner_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.assign_lead(id integer, owner_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.assign_lead(id integer, owner_id uuid) TO bellhop_visitor;
+
+
+--
+-- Name: TABLE tasks; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.tasks TO bellhop_visitor;
+
+
+--
+-- Name: COLUMN tasks.lead_id; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(lead_id) ON TABLE app_public.tasks TO bellhop_visitor;
+
+
+--
+-- Name: COLUMN tasks.title; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(title),UPDATE(title) ON TABLE app_public.tasks TO bellhop_visitor;
+
+
+--
+-- Name: COLUMN tasks.completed_at; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT UPDATE(completed_at) ON TABLE app_public.tasks TO bellhop_visitor;
+
+
+--
+-- Name: COLUMN tasks.assignee_id; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT INSERT(assignee_id),UPDATE(assignee_id) ON TABLE app_public.tasks TO bellhop_visitor;
+
+
+--
+-- Name: FUNCTION assign_task(id integer, assignee_id uuid); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.assign_task(id integer, assignee_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.assign_task(id integer, assignee_id uuid) TO bellhop_visitor;
+
+
+--
+-- Name: FUNCTION complete_task(id integer); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.complete_task(id integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.complete_task(id integer) TO bellhop_visitor;
 
 
 --
@@ -2783,11 +4012,11 @@ GRANT ALL ON FUNCTION app_public.create_lead(first_name text, last_name text, em
 
 
 --
--- Name: FUNCTION create_task(lead_id integer, title text); Type: ACL; Schema: app_public; Owner: -
+-- Name: FUNCTION create_task(lead_id integer, title text, assignee_id uuid); Type: ACL; Schema: app_public; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_public.create_task(lead_id integer, title text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_public.create_task(lead_id integer, title text) TO bellhop_visitor;
+REVOKE ALL ON FUNCTION app_public.create_task(lead_id integer, title text, assignee_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.create_task(lead_id integer, title text, assignee_id uuid) TO bellhop_visitor;
 
 
 --
@@ -2821,11 +4050,26 @@ GRANT ALL ON FUNCTION app_public.delete_notification(id uuid) TO bellhop_visitor
 
 
 --
--- Name: FUNCTION get_notifications(unread_only boolean); Type: ACL; Schema: app_public; Owner: -
+-- Name: FUNCTION follow_lead(lead_id integer); Type: ACL; Schema: app_public; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_public.get_notifications(unread_only boolean) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_public.get_notifications(unread_only boolean) TO bellhop_visitor;
+REVOKE ALL ON FUNCTION app_public.follow_lead(lead_id integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.follow_lead(lead_id integer) TO bellhop_visitor;
+
+
+--
+-- Name: TABLE notifications; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.notifications TO bellhop_visitor;
+
+
+--
+-- Name: FUNCTION get_notifications(unread_only boolean, types text[], for_me boolean); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.get_notifications(unread_only boolean, types text[], for_me boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.get_notifications(unread_only boolean, types text[], for_me boolean) TO bellhop_visitor;
 
 
 --
@@ -2834,6 +4078,14 @@ GRANT ALL ON FUNCTION app_public.get_notifications(unread_only boolean) TO bellh
 
 REVOKE ALL ON FUNCTION app_public.get_unread_count() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.get_unread_count() TO bellhop_visitor;
+
+
+--
+-- Name: FUNCTION leads_is_followed_by_me(l app_public.leads); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.leads_is_followed_by_me(l app_public.leads) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.leads_is_followed_by_me(l app_public.leads) TO bellhop_visitor;
 
 
 --
@@ -2869,6 +4121,21 @@ GRANT ALL ON FUNCTION app_public.mark_as_unread(id uuid) TO bellhop_visitor;
 
 
 --
+-- Name: TABLE notification_preferences; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE app_public.notification_preferences TO bellhop_visitor;
+
+
+--
+-- Name: FUNCTION notification_preferences(); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.notification_preferences() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.notification_preferences() TO bellhop_visitor;
+
+
+--
 -- Name: FUNCTION notifications_is_read(n app_public.notifications); Type: ACL; Schema: app_public; Owner: -
 --
 
@@ -2885,11 +4152,27 @@ GRANT ALL ON FUNCTION app_public.register(email text, password text, name text) 
 
 
 --
+-- Name: FUNCTION unfollow_lead(lead_id integer); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.unfollow_lead(lead_id integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.unfollow_lead(lead_id integer) TO bellhop_visitor;
+
+
+--
 -- Name: FUNCTION update_lead_score(id integer, score integer); Type: ACL; Schema: app_public; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_public.update_lead_score(id integer, score integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_public.update_lead_score(id integer, score integer) TO bellhop_visitor;
+
+
+--
+-- Name: FUNCTION update_notification_preference(type text, in_app boolean, toast boolean); Type: ACL; Schema: app_public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_public.update_notification_preference(type text, in_app boolean, toast boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.update_notification_preference(type text, in_app boolean, toast boolean) TO bellhop_visitor;
 
 
 --
@@ -2904,6 +4187,20 @@ GRANT SELECT,INSERT,UPDATE ON TABLE app_hidden.notification_receipts TO bellhop_
 --
 
 GRANT SELECT,INSERT,UPDATE ON TABLE app_hidden.notification_watermarks TO bellhop_visitor;
+
+
+--
+-- Name: TABLE lead_followers; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE ON TABLE app_public.lead_followers TO bellhop_visitor;
+
+
+--
+-- Name: TABLE notification_types; Type: ACL; Schema: app_public; Owner: -
+--
+
+GRANT SELECT ON TABLE app_public.notification_types TO bellhop_visitor;
 
 
 --

@@ -34,4 +34,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch(exitWithError);
+main().catch((error: unknown) => exitWithError(error, 'No dump written'));

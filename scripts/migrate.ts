@@ -17,4 +17,4 @@ async function main(): Promise<void> {
   console.log('Migrations are up to date.');
 }
 
-main().catch(exitWithError);
+main().catch((error: unknown) => exitWithError(error, 'Migration failed'));

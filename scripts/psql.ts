@@ -27,4 +27,4 @@ async function main(): Promise<void> {
   process.exit(code);
 }
 
-main().catch(exitWithError);
+main().catch((error: unknown) => exitWithError(error, 'npm run psql failed'));

@@ -27,4 +27,4 @@ async function main(): Promise<void> {
   say(`Added ${options.email} (${id}). They can sign in now.`);
 }
 
-main().catch(exitWithError);
+main().catch((error: unknown) => exitWithError(error, 'No user added'));

@@ -25,11 +25,36 @@ async function notificationCount(): Promise<number> {
   return rows[0]!.count;
 }
 
-test('the listener holds the doorbell lock, as a sleeping relay does', async () => {
+test('the listener holds every slot of the doorbell lock, as a sleeping relay does', async () => {
   const { rows } = await db.sql.query(
-    `select count(*)::int as holders from pg_locks where locktype = 'advisory' and classid = app_private.doorbell_lock_key() and objid = 1 and mode = 'ShareLock' and granted`,
+    `select count(distinct pid)::int as holders, count(*)::int as slots, app_private.doorbell_slots() as expected
+     from pg_locks where locktype = 'advisory' and classid = app_private.doorbell_lock_key() and mode = 'ShareLock' and granted`,
   );
-  expect(rows).toEqual([{ holders: 1 }]);
+  expect(rows).toEqual([{ holders: 1, slots: 32, expected: 32 }]);
+});
+
+test('a writer in the middle of its check does not make another writer ring', async () => {
+  // Session A holds one slot exclusively, as a writer does for an instant; B's slot is another.
+  const [a, b] = [await db.pg(), await db.pg()];
+  const { rows } = await b.query<{ slot: number }>('select 1 + pg_backend_pid() % app_private.doorbell_slots() as slot');
+  const otherSlot = (rows[0]!.slot % 32) + 1;
+  await listener.sleep(false);
+  try {
+    await a.query('select pg_advisory_lock(app_private.doorbell_lock_key(), $1)', [otherSlot]);
+    const seen = listener.received.length;
+    await insertLead(b, lead('Concurrent', 'Writer'));
+    expect(await listener.drain(db.sql, seen)).toEqual([]);
+  } finally {
+    await a.query('select pg_advisory_unlock_all()');
+    await listener.sleep(true);
+  }
+});
+
+test('the slot count written out in the trigger is doorbell_slots()', async () => {
+  const { rows } = await db.sql.query<{ body: string; slots: number }>(
+    `select pg_get_functiondef('app_private.tg__ring_doorbell()'::regprocedure) as body, app_private.doorbell_slots() as slots`,
+  );
+  expect(rows[0]!.body).toContain(`1 + pg_backend_pid() % ${rows[0]!.slots}`);
 });
 
 test('while no relay sleeps (nobody holds the doorbell lock), a write does not ring', async () => {

@@ -16,9 +16,12 @@ export function runUntilSignal(stop: () => Promise<void>, logger: Pick<Logger, '
   process.on('SIGTERM', onSignal);
 }
 
-/** The last word of an entry point that failed to start: the message, never a stack trace for a known cause. */
-export function exitWithError(error: unknown): never {
+/**
+ * The last word of an entry point that failed: the message, never a stack
+ * trace for a known cause. `failed` says what did not happen.
+ */
+export function exitWithError(error: unknown, failed = 'Bellhop could not start'): never {
   const message = error instanceof Error ? error.message : String(error);
-  console.error(error instanceof ConfigError ? `Configuration error: ${message}` : `Bellhop could not start: ${message}`);
+  console.error(error instanceof ConfigError ? `Configuration error: ${message}` : `${failed}: ${message}`);
   process.exit(1);
 }

@@ -45,7 +45,7 @@ export interface Preference {
   toast: boolean;
 }
 
-const LIST = `query ($first: Int, $offset: Int, $unreadOnly: Boolean, $forMe: Boolean, $types: [String]) {
+const LIST = `query ($first: Int, $offset: Int, $unreadOnly: Boolean, $forMe: Boolean, $types: [String!]) {
   getNotifications(first: $first, offset: $offset, unreadOnly: $unreadOnly, forMe: $forMe, types: $types) { ${NOTIFICATION_FIELDS} }
 }`;
 

@@ -20,7 +20,7 @@ export class Listener {
     const client = new Client({ connectionString: url });
     await client.connect();
     await client.query(`listen ${CHANNEL}`);
-    await client.query('select pg_advisory_lock_shared(app_private.doorbell_lock_key(), 1)');
+    await client.query('select app_private.doorbell_sleep()');
     return new Listener(client);
   }
 
@@ -42,7 +42,7 @@ export class Listener {
 
   /** Holds the doorbell lock (asleep: writers ring) or lets it go (polling: they need not). */
   async sleep(asleep: boolean): Promise<void> {
-    await this.client.query(`select pg_advisory_${asleep ? 'lock' : 'unlock'}_shared(app_private.doorbell_lock_key(), 1)`);
+    await this.client.query(asleep ? 'select app_private.doorbell_sleep()' : 'select app_private.doorbell_wake()');
   }
 
   async stop(): Promise<void> {

@@ -6,7 +6,7 @@ import type { Request } from 'express';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
 import { jwtVerifyOptions, secretKey } from '../auth/jwt';
-import { NonNullResultsPlugin, PlainListNamesPlugin } from './schemaShape';
+import { NonNullResultsPlugin, NonNullTypeNamesPlugin, PlainListNamesPlugin } from './schemaShape';
 import { SimpleMutationsPlugin } from './simpleMutations';
 import { makeErrorHandler } from './errors';
 import { makeQueryLimitsPlugin } from './queryLimits';
@@ -75,7 +75,7 @@ export function postgraphileOptions(config: Config, { relay = null, users = null
     disableDefaultMutations: true,
     simpleCollections: 'both',
     legacyRelations: 'omit',
-    appendPlugins: [PlainListNamesPlugin, NonNullResultsPlugin, ListBoundsSchemaPlugin, SimpleMutationsPlugin, makeNotificationCreatedPlugin(relay)],
+    appendPlugins: [PlainListNamesPlugin, NonNullResultsPlugin, NonNullTypeNamesPlugin, ListBoundsSchemaPlugin, SimpleMutationsPlugin, makeNotificationCreatedPlugin(relay)],
     skipPlugins: [NodePlugin],
     graphiql: config.graphiql,
     enhanceGraphiql: true,

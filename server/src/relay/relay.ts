@@ -101,7 +101,7 @@ export class Relay {
     for (const timer of this.timers) clearInterval(timer);
     // The goodbye (finish the read in flight, unregister) gets a few seconds:
     // a dead database connection must not hold up a shutdown. Left registered,
-    // the relay stops counting once its heartbeat is 30 s old.
+    // its row is pruned by the other relays once its heartbeat is old.
     const goodbye = (async () => {
       await this.loop.stop();
       await this.listener.query(RELAY_SQL.goodbye, [this.id]).catch(() => undefined);

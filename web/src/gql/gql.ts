@@ -35,7 +35,7 @@ type Documents = {
     "\n  query Dashboard($recent: Int!) {\n    allLeads {\n      totalCount\n    }\n    allLeadsList(orderBy: [CREATED_AT_DESC, ID_DESC], first: $recent, offset: 0) {\n      ...LeadRowFields\n    }\n  }\n": typeof types.DashboardDocument,
     "\n  fragment ActorFields on User {\n    id\n    name\n  }\n": typeof types.ActorFieldsFragmentDoc,
     "\n  fragment NotificationFields on Notification {\n    id\n    type\n    title\n    message\n    isRead\n    relatedLeadId\n    recipientId\n    actorId\n    userByActorId {\n      id\n      name\n    }\n    createdAt\n    updatedAt\n  }\n": typeof types.NotificationFieldsFragmentDoc,
-    "\n  query Notifications($first: Int!, $offset: Int!, $forMe: Boolean, $types: [String]) {\n    getNotifications(first: $first, offset: $offset, forMe: $forMe, types: $types) {\n      ...NotificationFields\n    }\n  }\n": typeof types.NotificationsDocument,
+    "\n  query Notifications($first: Int!, $offset: Int!, $forMe: Boolean, $types: [String!]) {\n    getNotifications(first: $first, offset: $offset, forMe: $forMe, types: $types) {\n      ...NotificationFields\n    }\n  }\n": typeof types.NotificationsDocument,
     "\n  query UnreadCount {\n    getUnreadCount\n  }\n": typeof types.UnreadCountDocument,
     "\n  mutation MarkAsRead($id: UUID!) {\n    markAsRead(id: $id) {\n      id\n      isRead\n      updatedAt\n    }\n  }\n": typeof types.MarkAsReadDocument,
     "\n  mutation MarkAsUnread($id: UUID!) {\n    markAsUnread(id: $id) {\n      id\n      isRead\n      updatedAt\n    }\n  }\n": typeof types.MarkAsUnreadDocument,
@@ -68,7 +68,7 @@ const documents: Documents = {
     "\n  query Dashboard($recent: Int!) {\n    allLeads {\n      totalCount\n    }\n    allLeadsList(orderBy: [CREATED_AT_DESC, ID_DESC], first: $recent, offset: 0) {\n      ...LeadRowFields\n    }\n  }\n": types.DashboardDocument,
     "\n  fragment ActorFields on User {\n    id\n    name\n  }\n": types.ActorFieldsFragmentDoc,
     "\n  fragment NotificationFields on Notification {\n    id\n    type\n    title\n    message\n    isRead\n    relatedLeadId\n    recipientId\n    actorId\n    userByActorId {\n      id\n      name\n    }\n    createdAt\n    updatedAt\n  }\n": types.NotificationFieldsFragmentDoc,
-    "\n  query Notifications($first: Int!, $offset: Int!, $forMe: Boolean, $types: [String]) {\n    getNotifications(first: $first, offset: $offset, forMe: $forMe, types: $types) {\n      ...NotificationFields\n    }\n  }\n": types.NotificationsDocument,
+    "\n  query Notifications($first: Int!, $offset: Int!, $forMe: Boolean, $types: [String!]) {\n    getNotifications(first: $first, offset: $offset, forMe: $forMe, types: $types) {\n      ...NotificationFields\n    }\n  }\n": types.NotificationsDocument,
     "\n  query UnreadCount {\n    getUnreadCount\n  }\n": types.UnreadCountDocument,
     "\n  mutation MarkAsRead($id: UUID!) {\n    markAsRead(id: $id) {\n      id\n      isRead\n      updatedAt\n    }\n  }\n": types.MarkAsReadDocument,
     "\n  mutation MarkAsUnread($id: UUID!) {\n    markAsUnread(id: $id) {\n      id\n      isRead\n      updatedAt\n    }\n  }\n": types.MarkAsUnreadDocument,
@@ -181,7 +181,7 @@ export function graphql(source: "\n  fragment NotificationFields on Notification
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Notifications($first: Int!, $offset: Int!, $forMe: Boolean, $types: [String]) {\n    getNotifications(first: $first, offset: $offset, forMe: $forMe, types: $types) {\n      ...NotificationFields\n    }\n  }\n"): (typeof documents)["\n  query Notifications($first: Int!, $offset: Int!, $forMe: Boolean, $types: [String]) {\n    getNotifications(first: $first, offset: $offset, forMe: $forMe, types: $types) {\n      ...NotificationFields\n    }\n  }\n"];
+export function graphql(source: "\n  query Notifications($first: Int!, $offset: Int!, $forMe: Boolean, $types: [String!]) {\n    getNotifications(first: $first, offset: $offset, forMe: $forMe, types: $types) {\n      ...NotificationFields\n    }\n  }\n"): (typeof documents)["\n  query Notifications($first: Int!, $offset: Int!, $forMe: Boolean, $types: [String!]) {\n    getNotifications(first: $first, offset: $offset, forMe: $forMe, types: $types) {\n      ...NotificationFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

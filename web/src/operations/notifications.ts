@@ -28,7 +28,7 @@ export const NOTIFICATION_FIELDS = graphql(`
 `);
 
 export const NOTIFICATIONS_QUERY = graphql(`
-  query Notifications($first: Int!, $offset: Int!, $forMe: Boolean, $types: [String]) {
+  query Notifications($first: Int!, $offset: Int!, $forMe: Boolean, $types: [String!]) {
     getNotifications(first: $first, offset: $offset, forMe: $forMe, types: $types) {
       ...NotificationFields
     }

@@ -1,2 +1,2 @@
 -- This relay polls from now on: writers need not ring for it.
-select pg_advisory_unlock_shared(app_private.doorbell_lock_key(), 1)
+select app_private.doorbell_wake()
