@@ -11,11 +11,11 @@ import { Server } from 'socket.io';
 export const RAW_CHANNEL = 'bench_raw';
 
 /**
- * On a clone of the Bellhop schema: Bellhop's own notification trigger off, and
- * a per-row trigger that sends what the socket event carries instead.
+ * On a clone of the Bellhop schema: Bellhop's own triggers on leads off (whatever
+ * they are called), and a per-row trigger that sends what the socket event carries instead.
  */
 export const RAW_TRIGGER_SQL = `
-  alter table app_public.leads disable trigger _500_notify_created;
+  alter table app_public.leads disable trigger user;
   create function public.bench_raw_notify() returns trigger language plpgsql as $$
   begin
     perform pg_notify('${RAW_CHANNEL}', json_build_object(

@@ -4,19 +4,14 @@
  * gets a GraphQL error naming the field and the limit, and writes nothing;
  * exactly at the limit is accepted.
  */
-import { databaseState, messages, useStack } from '@bellhop/testing';
+import { crm, databaseState, messages, useStack } from '@bellhop/testing';
 
 const stack = useStack({ users: 1, env: { LOGIN_RATE_LIMIT: '1000' } });
 const token = () => stack.accounts[0]!.token;
 let leadId: number;
 
 beforeAll(async () => {
-  const { createLead } = await stack.data<{ createLead: { id: number } }>(
-    'mutation { createLead(input: { firstName: "Ada", lastName: "Lovelace", email: "ada@example.com" }) { id } }',
-    {},
-    token(),
-  );
-  leadId = createLead.id;
+  leadId = await crm(stack.server.url).createLead(token());
 });
 
 const CREATE_LEAD = 'mutation ($input: CreateLeadInput!) { createLead(input: $input) { id } }';

@@ -4,7 +4,7 @@
  * mutation that names one, never a foreign-key or null-row message, and the
  * request changes nothing.
  */
-import { databaseState, messages, useStack } from '@bellhop/testing';
+import { crm, databaseState, messages, useStack } from '@bellhop/testing';
 
 const stack = useStack({ users: 2 });
 const token = () => stack.accounts[0]!.token;
@@ -13,12 +13,7 @@ let leadId: number;
 let taskId: number;
 
 beforeAll(async () => {
-  const { createLead } = await stack.data<{ createLead: { id: number } }>(
-    'mutation { createLead(input: { firstName: "Ada", lastName: "Lovelace", email: "ada@example.com" }) { id } }',
-    {},
-    token(),
-  );
-  leadId = createLead.id;
+  leadId = await crm(stack.server.url).createLead(token());
   const { createTask } = await stack.data<{ createTask: { id: number } }>('mutation ($l: Int!) { createTask(leadId: $l, title: "Call") { id } }', { l: leadId }, token());
   taskId = createTask.id;
 });

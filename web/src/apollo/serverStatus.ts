@@ -3,28 +3,12 @@
  * API, or the API says DATABASE_UNAVAILABLE) shows as a banner and pauses "Live" in the
  * header, instead of raw errors in every corner of the page.
  */
+import { observableValue } from '../lib/observableValue';
 import type { ErrorLike } from './authFailure';
 
 export type ServerStatus = 'ok' | 'unavailable';
 
-type Listener = () => void;
-const listeners = new Set<Listener>();
-let current: ServerStatus = 'ok';
-
-export const serverStatus = {
-  get(): ServerStatus {
-    return current;
-  },
-  set(next: ServerStatus): void {
-    if (next === current) return;
-    current = next;
-    for (const listener of listeners) listener();
-  },
-  subscribe(listener: Listener): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
-};
+export const serverStatus = observableValue<ServerStatus>('ok');
 
 /** Gateways answer these when the API behind them is down or restarting. */
 const OUTAGE_STATUSES = new Set([502, 503, 504]);

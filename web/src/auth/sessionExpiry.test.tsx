@@ -1,15 +1,16 @@
-import { ApolloProvider, useQuery } from '@apollo/client';
-import { act, render, screen } from '@testing-library/react';
+import { useQuery } from '@apollo/client';
+import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { Route } from 'react-router-dom';
 import { createApolloClient } from '../apollo/client';
 import { CURRENT_USER_QUERY } from '../operations/auth';
 import { LoginPage } from '../pages/LoginPage';
 import { fakeFetch, type Reply } from '../test/fakeFetch';
-import { AuthProvider, useAuth } from './AuthContext';
+import { useAuth } from './AuthContext';
 import { RequireAuth } from './RequireAuth';
 import { SESSION_EXPIRED_MESSAGE, sessionNotice } from './sessionNotice';
 import { tokenStore } from './tokenStore';
+import { renderRoutes } from '../test/renderRoutes';
 
 const JWT = `x.${btoa(JSON.stringify({ exp: 4102444800 }))}.y`;
 const REJECTED: Reply = {
@@ -33,24 +34,20 @@ function Dashboard() {
 function renderApp(reply: Reply) {
   const api = fakeFetch(reply);
   const client = createApolloClient({ getToken: tokenStore.get, onUnauthorized: tokenStore.expire, fetch: api.fetch });
-  render(
-    <ApolloProvider client={client}>
-      <AuthProvider>
-        <MemoryRouter initialEntries={['/dashboard']}>
-          <Routes>
-            <Route path="/login" element={<LoginPage />} />
-            <Route
-              path="/dashboard"
-              element={
-                <RequireAuth>
-                  <Dashboard />
-                </RequireAuth>
-              }
-            />
-          </Routes>
-        </MemoryRouter>
-      </AuthProvider>
-    </ApolloProvider>,
+  renderRoutes(
+    client,
+    '/dashboard',
+    <>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/dashboard"
+        element={
+          <RequireAuth>
+            <Dashboard />
+          </RequireAuth>
+        }
+      />
+    </>,
   );
   return api;
 }

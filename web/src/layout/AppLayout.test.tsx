@@ -1,15 +1,14 @@
-import { ApolloProvider } from '@apollo/client';
-import { act, render, screen, waitFor } from '@testing-library/react';
-import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { act, screen, waitFor } from '@testing-library/react';
+import { Route } from 'react-router-dom';
 import { createApolloClient } from '../apollo/client';
 import { serverStatus } from '../apollo/serverStatus';
-import { AuthProvider } from '../auth/AuthContext';
 import { tokenStore } from '../auth/tokenStore';
 import { DashboardPage } from '../pages/DashboardPage';
 import { fakeFetch, type Reply } from '../test/fakeFetch';
 import { FakeSocket } from '../test/fakeSocket';
 import { AppLayout } from './AppLayout';
 import { OUTAGE_MESSAGE } from './StatusBanner';
+import { renderRoutes } from '../test/renderRoutes';
 
 jest.mock('sonner', () => ({ toast: Object.assign(jest.fn(), { error: jest.fn(), dismiss: jest.fn() }) }));
 
@@ -31,18 +30,12 @@ function renderApp(reply: Reply | ((operationName: string) => Reply)) {
   const api = fakeFetch(reply);
   const socket = new FakeSocket();
   const client = createApolloClient({ getToken: tokenStore.get, onUnauthorized: tokenStore.expire, fetch: api.fetch });
-  render(
-    <ApolloProvider client={client}>
-      <AuthProvider>
-        <MemoryRouter initialEntries={['/dashboard']}>
-          <Routes>
-            <Route element={<AppLayout connect={() => socket.asSocket()} />}>
-              <Route path="/dashboard" element={<DashboardPage />} />
-            </Route>
-          </Routes>
-        </MemoryRouter>
-      </AuthProvider>
-    </ApolloProvider>,
+  renderRoutes(
+    client,
+    '/dashboard',
+    <Route element={<AppLayout connect={() => socket.asSocket()} />}>
+      <Route path="/dashboard" element={<DashboardPage />} />
+    </Route>,
   );
   act(() => socket.serverConnect());
   return api;

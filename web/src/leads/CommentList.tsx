@@ -5,6 +5,7 @@ import { LIMITS, limitHint } from '../lib/limits';
 import { formatDateTime, formatRelativeTime } from '../lib/relativeTime';
 import { Field } from '../ui/Field';
 import { FormError } from '../ui/FormError';
+import { ListCard } from '../ui/ListCard';
 import { useLeadMutation } from './useLeadMutation';
 
 type Comment = NonNullable<LeadDetailQuery['leadById']>['commentsByLeadIdList'][number];
@@ -18,26 +19,24 @@ export function CommentList({ leadId, comments }: { leadId: number; comments: re
     if (await add.run({ leadId, body: body.trim() })) setBody('');
   };
 
+  const list = (
+    <ul className="plain-list comments" data-testid="comment-list">
+      {comments.map((comment) => (
+        <li key={comment.id} className="comment" data-testid="comment-item">
+          <p className="comment-meta">
+            <strong className="truncate-inline">{comment.userByAuthorId?.name ?? 'Someone'}</strong>{' '}
+            <time dateTime={comment.createdAt} title={formatDateTime(comment.createdAt)}>
+              {formatRelativeTime(comment.createdAt)}
+            </time>
+          </p>
+          <p className="comment-body">{comment.body}</p>
+        </li>
+      ))}
+    </ul>
+  );
+
   return (
-    <section className="card" aria-labelledby="comments-heading">
-      <h2 id="comments-heading">Comments</h2>
-      {comments.length === 0 ? (
-        <p className="muted">No comments yet.</p>
-      ) : (
-        <ul className="plain-list comments" data-testid="comment-list">
-          {comments.map((comment) => (
-            <li key={comment.id} className="comment" data-testid="comment-item">
-              <p className="comment-meta">
-                <strong className="truncate-inline">{comment.userByAuthorId?.name ?? 'Someone'}</strong>{' '}
-                <time dateTime={comment.createdAt} title={formatDateTime(comment.createdAt)}>
-                  {formatRelativeTime(comment.createdAt)}
-                </time>
-              </p>
-              <p className="comment-body">{comment.body}</p>
-            </li>
-          ))}
-        </ul>
-      )}
+    <ListCard name="comments" title="Comments" emptyText="No comments yet." isEmpty={comments.length === 0} list={list}>
       <form onSubmit={onSubmit} noValidate>
         <Field
           label="New comment"
@@ -56,6 +55,6 @@ export function CommentList({ leadId, comments }: { leadId: number; comments: re
           </button>
         </div>
       </form>
-    </section>
+    </ListCard>
   );
 }

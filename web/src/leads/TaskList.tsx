@@ -4,6 +4,7 @@ import { LIMITS, limitHint } from '../lib/limits';
 import { ASSIGN_TASK, COMPLETE_TASK, CREATE_TASK } from '../operations/leads';
 import { Field } from '../ui/Field';
 import { FormError } from '../ui/FormError';
+import { ListCard } from '../ui/ListCard';
 import { TaskItem } from './TaskItem';
 import { useLeadMutation } from './useLeadMutation';
 import type { Person } from './useUsers';
@@ -18,28 +19,26 @@ export function TaskList({ leadId, tasks, users }: Props) {
   const complete = useLeadMutation(COMPLETE_TASK, leadId);
   const assign = useLeadMutation(ASSIGN_TASK, leadId);
 
+  const list = (
+    <ul className="plain-list" data-testid="task-list">
+      {tasks.map((task) => (
+        <TaskItem
+          key={task.id}
+          task={task}
+          users={users}
+          busy={complete.loading || assign.loading}
+          onComplete={() => void complete.run({ id: task.id })}
+          onAssign={(assigneeId) => void assign.run({ id: task.id, assigneeId })}
+        />
+      ))}
+    </ul>
+  );
+
   return (
-    <section className="card" aria-labelledby="tasks-heading">
-      <h2 id="tasks-heading">Tasks</h2>
-      {tasks.length === 0 ? (
-        <p className="muted">No tasks yet.</p>
-      ) : (
-        <ul className="plain-list" data-testid="task-list">
-          {tasks.map((task) => (
-            <TaskItem
-              key={task.id}
-              task={task}
-              users={users}
-              busy={complete.loading || assign.loading}
-              onComplete={() => void complete.run({ id: task.id })}
-              onAssign={(assigneeId) => void assign.run({ id: task.id, assigneeId })}
-            />
-          ))}
-        </ul>
-      )}
+    <ListCard name="tasks" title="Tasks" emptyText="No tasks yet." isEmpty={tasks.length === 0} list={list}>
       <FormError message={complete.error ?? assign.error} />
       <NewTaskForm leadId={leadId} users={users} />
-    </section>
+    </ListCard>
   );
 }
 

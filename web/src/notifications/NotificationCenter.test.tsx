@@ -1,19 +1,15 @@
 import { createRef } from 'react';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { makeNotification } from '../test/fixtures';
+import { EMPTY_LIST, makeNotification } from '../test/fixtures';
 import { NotificationCenter, type NotificationCenterProps } from './NotificationCenter';
 import type { Notification } from './model';
 
 function renderCenter(overrides: Partial<NotificationCenterProps> = {}) {
   const props: NotificationCenterProps = {
     id: 'center',
+    ...EMPTY_LIST,
     items: [],
-    unreadCount: 0,
-    loading: false,
-    error: null,
-    hasMore: false,
-    loadingMore: false,
     onClose: jest.fn(),
     onOpen: jest.fn(),
     onSetRead: jest.fn(),

@@ -5,16 +5,11 @@ import { CenterFilters, tabId } from './CenterFilters';
 import type { Notification } from './model';
 import { NotificationItem } from './NotificationItem';
 import type { TypeOption } from './types';
-import { DEFAULT_VIEW, type NotificationView } from './useNotificationList';
+import { DEFAULT_VIEW, type NotificationList, type NotificationView } from './useNotificationList';
 
-export interface NotificationCenterProps {
+/** What the list hook knows (items, count, loading, error, paging), plus the center's own props. */
+export interface NotificationCenterProps extends Pick<NotificationList, 'items' | 'unreadCount' | 'loading' | 'error' | 'hasMore' | 'loadingMore'> {
   id: string;
-  items: Notification[];
-  unreadCount: number;
-  loading: boolean;
-  error: string | null;
-  hasMore: boolean;
-  loadingMore: boolean;
   /** The tab and type shown; each has its own list. */
   view?: NotificationView;
   typeOptions?: readonly TypeOption[];

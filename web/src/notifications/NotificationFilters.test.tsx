@@ -1,11 +1,7 @@
-import { ApolloProvider } from '@apollo/client';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router-dom';
-import { FakeSocket } from '../test/fakeSocket';
-import { MATE, ME, makeServer } from '../test/notificationsHarness';
+import { MATE, ME, makeServer, renderWithNotifications } from '../test/notificationsHarness';
 import { NotificationMenu } from './NotificationMenu';
-import { NotificationsProvider } from './NotificationsContext';
 
 jest.mock('sonner', () => ({ toast: Object.assign(jest.fn(), { error: jest.fn(), dismiss: jest.fn() }) }));
 
@@ -25,15 +21,7 @@ function renderMenu() {
     { type: 'lead_assigned', inApp: true, toast: true, label: 'Leads assigned to you' },
     { type: 'comment_added', inApp: true, toast: true, label: 'Comments and mentions' },
   );
-  render(
-    <ApolloProvider client={server.client}>
-      <MemoryRouter>
-        <NotificationsProvider socket={new FakeSocket().asSocket()}>
-          <NotificationMenu />
-        </NotificationsProvider>
-      </MemoryRouter>
-    </ApolloProvider>,
-  );
+  renderWithNotifications(server, <NotificationMenu />);
   return server;
 }
 

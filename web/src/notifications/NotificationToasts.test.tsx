@@ -1,12 +1,8 @@
-import { ApolloProvider } from '@apollo/client';
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router-dom';
 import { SERVER_EVENTS, type NotificationPayload } from '@bellhop/contract';
-import { FakeSocket } from '../test/fakeSocket';
-import { MATE, ME, makeServer, type FakeServer } from '../test/notificationsHarness';
+import { MATE, ME, makeServer, renderWithNotifications, type FakeServer } from '../test/notificationsHarness';
 import { NotificationMenu } from './NotificationMenu';
-import { NotificationsProvider } from './NotificationsContext';
 import { NotificationToasts } from './NotificationToasts';
 import { SUMMARY_TOAST_ID } from './toastBurst';
 import { PAGE_SIZE } from './useNotificationList';
@@ -15,16 +11,12 @@ jest.mock('sonner', () => ({ toast: Object.assign(jest.fn(), { error: jest.fn(),
 const { toast } = jest.requireMock<{ toast: jest.Mock & { dismiss: jest.Mock } }>('sonner');
 
 function renderApp(server: FakeServer) {
-  const socket = new FakeSocket();
-  render(
-    <ApolloProvider client={server.client}>
-      <MemoryRouter>
-        <NotificationsProvider socket={socket.asSocket()}>
-          <NotificationToasts />
-          <NotificationMenu />
-        </NotificationsProvider>
-      </MemoryRouter>
-    </ApolloProvider>,
+  const socket = renderWithNotifications(
+    server,
+    <>
+      <NotificationToasts />
+      <NotificationMenu />
+    </>,
   );
   const emit = (payloads: NotificationPayload[]) => act(() => payloads.forEach((p) => socket.emit(SERVER_EVENTS.created, p)));
   return { socket, emit };

@@ -6,22 +6,15 @@
 import type { NotificationPayload } from '@bellhop/contract';
 import type { NotificationFieldsFragment } from '../gql/graphql';
 
-export interface Notification {
-  id: string;
-  /** One of NOTIFICATION_TYPES, or a type a DBA added (shown with a generic label). */
-  type: string;
-  title: string;
-  /** Names the actor already ("Team Mate commented on …"). */
-  message: string;
-  isRead: boolean;
-  relatedLeadId: number | null;
-  /** null for a broadcast; otherwise it was addressed to the signed-in user. */
-  recipientId: string | null;
-  actorId: string | null;
+/**
+ * The socket payload's fields (the contract keeps them identical to GraphQL's), less
+ * updatedAt, plus the actor's name. `message` names the actor already ("Team Mate
+ * commented on …"); `createdAt` stays the server's ISO string, with the microseconds
+ * Date would drop.
+ */
+export interface Notification extends Omit<NotificationPayload, 'updatedAt'> {
   /** Who caused it, when known; a socket payload carries only the id. */
   actorName: string | null;
-  /** Kept as the server's ISO string: it has microseconds, which Date would drop. */
-  createdAt: string;
 }
 
 /** Either wire shape; the contract keeps their field names and values identical. */

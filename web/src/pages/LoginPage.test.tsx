@@ -1,12 +1,11 @@
-import { ApolloProvider } from '@apollo/client';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes } from 'react-router-dom';
-import { AuthProvider } from '../auth/AuthContext';
+import { Route } from 'react-router-dom';
 import { tokenStore } from '../auth/tokenStore';
 import { DEMO_LOGIN_META } from '../config/demoLoginMeta';
 import { fakeApiClient } from '../test/fakeApi';
 import { LoginPage } from './LoginPage';
+import { renderRoutes } from '../test/renderRoutes';
 
 // header.payload.signature with a far-future exp; only the payload is read client-side.
 const JWT = `x.${btoa(JSON.stringify({ exp: 4102444800 }))}.y`;
@@ -18,17 +17,13 @@ function renderLogin() {
       throw new Error('Incorrect email or password');
     },
   });
-  render(
-    <ApolloProvider client={api.client}>
-      <AuthProvider>
-        <MemoryRouter initialEntries={['/login']}>
-          <Routes>
-            <Route path="/login" element={<LoginPage />} />
-            <Route path="/dashboard" element={<h1>Dashboard</h1>} />
-          </Routes>
-        </MemoryRouter>
-      </AuthProvider>
-    </ApolloProvider>,
+  renderRoutes(
+    api.client,
+    '/login',
+    <>
+      <Route path="/login" element={<LoginPage />} />
+      <Route path="/dashboard" element={<h1>Dashboard</h1>} />
+    </>,
   );
   return api;
 }

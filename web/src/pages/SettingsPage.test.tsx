@@ -1,12 +1,8 @@
-import { ApolloProvider } from '@apollo/client';
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router-dom';
 import { SERVER_EVENTS } from '@bellhop/contract';
-import { NotificationsProvider } from '../notifications/NotificationsContext';
 import { NotificationToasts } from '../notifications/NotificationToasts';
-import { FakeSocket } from '../test/fakeSocket';
-import { makeServer, type FakePreference } from '../test/notificationsHarness';
+import { makeServer, renderWithNotifications, type FakePreference } from '../test/notificationsHarness';
 import { SettingsPage } from './SettingsPage';
 
 jest.mock('sonner', () => ({ toast: Object.assign(jest.fn(), { error: jest.fn(), dismiss: jest.fn() }) }));
@@ -33,16 +29,12 @@ function renderSettings() {
     { type: 'comment_added', inApp: true, toast: true, label: 'Comments and mentions' },
   ];
   server.preferences.push(...prefs);
-  const socket = new FakeSocket();
-  render(
-    <ApolloProvider client={server.client}>
-      <MemoryRouter>
-        <NotificationsProvider socket={socket.asSocket()}>
-          <NotificationToasts />
-          <SettingsPage />
-        </NotificationsProvider>
-      </MemoryRouter>
-    </ApolloProvider>,
+  const socket = renderWithNotifications(
+    server,
+    <>
+      <NotificationToasts />
+      <SettingsPage />
+    </>,
   );
   return { server, socket };
 }

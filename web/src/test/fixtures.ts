@@ -18,3 +18,6 @@ export function makeNotification(overrides: Partial<Notification> = {}): Notific
     ...overrides,
   };
 }
+
+/** A list with nothing in it, loaded: what the list hook returns for a new user. */
+export const EMPTY_LIST = { items: [], unreadCount: 0, loading: false, error: null, hasMore: false, loadingMore: false } as const;

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { ApolloProvider } from '@apollo/client';
-import { renderHook } from '@testing-library/react';
+import { render, renderHook } from '@testing-library/react';
+import { MemoryRouter } from 'react-router-dom';
 import type { NotificationPayload } from '@bellhop/contract';
 import { NotificationsProvider, useNotificationsContext } from '../notifications/NotificationsContext';
 import { fakeApiClient, type Resolver } from './fakeApi';
@@ -121,6 +122,18 @@ export function setup(size = 3) {
   );
   const hook = renderHook(() => useNotificationsContext(), { wrapper });
   return { server, socket, hook, result: hook.result };
+}
+
+/** Renders `ui` inside the app's providers (Apollo over the fake server, a router, notifications over `socket`). */
+export function renderWithNotifications(server: FakeServer, ui: ReactNode, socket = new FakeSocket()) {
+  render(
+    <ApolloProvider client={server.client}>
+      <MemoryRouter>
+        <NotificationsProvider socket={socket.asSocket()}>{ui}</NotificationsProvider>
+      </MemoryRouter>
+    </ApolloProvider>,
+  );
+  return socket;
 }
 
 export const ids = (items: { id: string }[]) => items.map((n) => n.id);

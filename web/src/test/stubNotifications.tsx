@@ -2,16 +2,13 @@ import type { ReactNode } from 'react';
 import { NotificationsContext, type NotificationsApi } from '../notifications/NotificationsContext';
 import { BUILT_IN_TYPE_OPTIONS } from '../notifications/types';
 import { DEFAULT_VIEW } from '../notifications/useNotificationList';
+import { EMPTY_LIST } from './fixtures';
 
 /** A notification state with nothing in it, for pages that only listen to live notifications. */
 export function StubNotifications({ children, api = {} }: { children: ReactNode; api?: Partial<NotificationsApi> }) {
   const value: NotificationsApi = {
+    ...EMPTY_LIST,
     items: [],
-    unreadCount: 0,
-    loading: false,
-    error: null,
-    hasMore: false,
-    loadingMore: false,
     loadMore: async () => undefined,
     refresh: async () => undefined,
     setRead: async () => undefined,
