@@ -3,17 +3,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 
 /**
  * Runs a PostgreSQL program. Under root, in a user namespace where root is an
  * ordinary uid: PostgreSQL refuses root, and this needs no "postgres" user
  * and no permission change on the folders above the data.
  */
-export function asOrdinaryUser(command: string, args: string[]): ChildProcess {
+export function asOrdinaryUser(command: string, args: string[], options: SpawnOptions = {}): ChildProcess {
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   const [file, argv] = root ? ['unshare', ['--user', '--map-user=1000', '--map-group=1000', command, ...args]] : [command, args];
-  return spawn(file, argv, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C', LC_ALL: 'C' } });
+  return spawn(file, argv, { stdio: ['ignore', 'ignore', 'pipe'], ...options, env: { ...process.env, LC_MESSAGES: 'C', LC_ALL: 'C' } });
 }
 
 export interface Binaries {

@@ -6,3 +6,4 @@ export * from './seed';
 export * from './prepare';
 export * from './embedded';
 export * from './cluster';
+export { asOrdinaryUser, embeddedBinaries } from './embeddedBinaries';

